@@ -31,6 +31,7 @@ def analyze_article(article: Article, extractors: Iterable[Extractor] = EXTRACTO
         values=frozen_map(values),
         evidence=tuple(evidence),
         sentences=parsed.sentences,
+        paragraphs=parsed.paragraphs,
         records=frozen_map(records),
         sentence_fields=frozen_map(sentence_fields),
     )

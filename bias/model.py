@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
 
@@ -135,6 +136,7 @@ class ArticleScores:
     values: Mapping[str, float]
     evidence: tuple[Evidence, ...]
     sentences: tuple[Span, ...]
+    paragraphs: tuple[Span, ...] = ()
     records: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=_empty)
     sentence_fields: Mapping[str, tuple[Any, ...]] = field(default_factory=_empty)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from bias.features.base import Extractor, FeatureTransformer
-
 # Each module exposes EXTRACTOR; the registry is an immutable tuple, built at import.
 from bias.features import readability, sentiment  # noqa: E402
+from bias.features.base import Extractor, FeatureTransformer
 
 EXTRACTORS: tuple[Extractor, ...] = (readability.EXTRACTOR, sentiment.EXTRACTOR)
 

@@ -1,6 +1,212 @@
-"""TEMPORARY placeholder, being replaced by the readability extractor."""
+"""Readability: how hard an article is to read, by sentence length and word length.
 
-from bias.features.base import Extractor
-from bias.model import FeatureResult
+Two classic formulas, both computed from three counts taken once per article from the parse:
+words (every span of ``Parsed.words``), sentences (``Parsed.sentences`` of at least three words)
+and syllables (:mod:`bias.features.syllables`, CMU dictionary with a hyphenation fallback).
+Fragments of one or two words (headings such as "Key Takeaways", datelines) are not counted as
+sentences, as in textstat, but their words are; a non-empty article has at least one sentence.
 
-EXTRACTOR = Extractor(name="readability", description="", specs=(), run=lambda parsed: FeatureResult(values={}))
+* Flesch reading ease (Flesch 1948, "A new readability yardstick", J. Applied Psychology 32(3)):
+  ``206.835 - 1.015 * words/sentences - 84.6 * syllables/words``. Higher is easier; 60-70 is
+  plain English, below 30 is very difficult. Not clipped: very hard text can go below 0.
+* Flesch-Kincaid grade (Kincaid, Fishburne, Rogers & Chissom 1975, Research Branch Report 8-75,
+  US Naval Technical Training Command): ``0.39 * words/sentences + 11.8 * syllables/words - 15.59``,
+  read as a US school grade.
+
+Why we own the formulas instead of calling textstat: textstat >= 0.7.9 calls
+``nltk.download('cmudict')`` the first time it scores English, which fails offline (and `bias`
+must never touch the network when it runs); importing textstat also costs about a second (it
+imports nltk), and each of its metrics re-tokenises the text, so counting once per article and
+applying the formulas to the counts is cheaper (here: 3.4 ms for the five seeds including evidence,
+against 4.9 ms for textstat's two formulas alone). We count syllables the way textstat does (CMU
+dictionary, pyphen fallback), so the formulas give textstat-like numbers. Measured on the five
+seed files against textstat 0.7.13 (its nltk lookup pointed at the same dictionary), with the
+parse of this writing: reading ease 0.2 to 5.5 points lower, grade 0.1 lower to 1.6 higher. Most
+of the gap is sentence counting: textstat ends a sentence at every full stop, so a "U.S." cuts its
+sentence in two (seed 002: 79 sentences for textstat, 65 for the parse). The rest is tokenising: we count the
+parts of hyphenated words (``69-year-old``: textstat sees one unknown word "69yearold"), read
+curly apostrophes and split ``U.S`` into two letters. textstat is not imported at run time; it
+remains the reference we compare against.
+
+Evidence (what the report highlights):
+
+* ``long_sentence``: the three longest sentences of at least 25 words (weight = word count). Long
+  sentences are the main lever on both formulas.
+* ``complex_word``: words of three or more syllables, the second lever. To keep the report
+  readable only the first occurrence of each distinct word is marked, at most 20 words (those
+  with the most syllables, ties by position); the label gives how often it occurs. The counts and
+  ``complex_word_share`` always come from every word of the article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from bias.corpus.parsed import Parsed
+from bias.features.base import Extractor, safe_ratio, spec
+from bias.features.syllables import count_syllables
+from bias.model import Evidence, FeatureResult, Span, frozen_map
+
+NAME = "readability"
+
+MIN_SENTENCE_WORDS = 3  # shorter fragments (headings, datelines) are not sentences for the formulas
+LONG_SENTENCE_MIN_WORDS = 25
+LONG_SENTENCES_SHOWN = 3
+COMPLEX_MIN_SYLLABLES = 3
+COMPLEX_WORDS_SHOWN = 20
+
+_WHY = "Scores use words per sentence and syllables per word; the higher either is, the harder the text."
+
+SPECS = (
+    spec(NAME, "flesch_reading_ease", "Reading ease (Flesch)", "score (about 0-100)",
+         "easier to read",
+         "Flesch's reading-ease score: 90-100 very easy, 60-70 plain English, 30-50 difficult, "
+         "below 30 very difficult (typical of academic writing). " + _WHY,
+         "A formula on sentence and word length only: it knows nothing of meaning, jargon or layout, "
+         "and headlines or lists split into many short 'sentences' make text look easier."),
+    spec(NAME, "flesch_kincaid_grade", "School grade (Flesch-Kincaid)", "US school grade",
+         "more years of schooling needed to follow the text",
+         "The US school grade a reader would need, from the Flesch-Kincaid formula (8 = age 13-14, "
+         "12 = end of high school). " + _WHY,
+         "Same inputs as reading ease, so the two move together; treat it as a rough band, not an "
+         "exact grade."),
+    spec(NAME, "words", "Words", "words", "a longer article",
+         "How many words the article has (numbers and abbreviations count as words).",
+         "Counted by the tool's own word splitter, which can differ slightly from a word processor."),
+    spec(NAME, "sentences", "Sentences", "sentences", "more sentences",
+         "How many sentences of three or more words the article has (shorter fragments such as "
+         "headings are left out; their words still count).",
+         "Sentence splitting is rule-based and can stumble on unusual abbreviations."),
+    spec(NAME, "mean_sentence_length", "Words per sentence", "words per sentence",
+         "longer sentences, harder to read",
+         "The average number of words in a sentence.",
+         "Short list items and headlines pull the average down."),
+    spec(NAME, "syllables_per_word", "Syllables per word", "syllables per word",
+         "longer words, harder to read",
+         "The average number of syllables in a word, the second input of both formulas.",
+         "Syllables come from the CMU Pronouncing Dictionary; unknown words (names, new terms) are "
+         "estimated from hyphenation rules and may be off by one."),
+    spec(NAME, "complex_word_share", "Long-word share", "share of words (0-1)",
+         "more long words (three or more syllables)",
+         "The share of words with three or more syllables.",
+         "Long words are not always hard words: 'everybody' and 'important' are long but familiar."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The three counts the formulas need, plus the number of words of 3+ syllables."""
+
+    words: int
+    sentences: int
+    syllables: int
+    complex_words: int
+
+
+def count(parsed: Parsed) -> Counts:
+    """Count words, sentences (3+ words), syllables and 3+-syllable words once for the article."""
+    text = parsed.text
+    syll = [count_syllables(w.of(text)) for w in parsed.words]
+    sentences = sum(1 for _, n in _sentence_lengths(parsed) if n >= MIN_SENTENCE_WORDS)
+    if syll and not sentences:
+        sentences = 1
+    return Counts(
+        words=len(syll),
+        sentences=sentences,
+        syllables=sum(syll),
+        complex_words=sum(1 for s in syll if s >= COMPLEX_MIN_SYLLABLES),
+    )
+
+
+def flesch_reading_ease(c: Counts) -> float:
+    """Flesch (1948) reading ease from counts; 0.0 for an empty article."""
+    if not c.words or not c.sentences:
+        return 0.0
+    return 206.835 - 1.015 * (c.words / c.sentences) - 84.6 * (c.syllables / c.words)
+
+
+def flesch_kincaid_grade(c: Counts) -> float:
+    """Flesch-Kincaid grade (Kincaid et al. 1975) from counts; 0.0 for an empty article."""
+    if not c.words or not c.sentences:
+        return 0.0
+    return 0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59
+
+
+def _sentence_lengths(parsed: Parsed) -> Iterator[tuple[Span, int]]:
+    """Each sentence with its number of words, walking the sorted word list once."""
+    words = parsed.words
+    i = 0
+    for sent in parsed.sentences:
+        while i < len(words) and words[i].start < sent.start:
+            i += 1
+        n = 0
+        j = i
+        while j < len(words) and words[j].end <= sent.end:
+            n += 1
+            j += 1
+        yield sent, n
+
+
+def find_long_sentences(parsed: Parsed, *, min_words: int = LONG_SENTENCE_MIN_WORDS,
+                        limit: int = LONG_SENTENCES_SHOWN) -> Iterator[Evidence]:
+    """The ``limit`` longest sentences with at least ``min_words`` words, in text order.
+
+    ``weight`` is the sentence's word count.
+    """
+    lengths = [(s, n) for s, n in _sentence_lengths(parsed) if n >= min_words]
+    top = sorted(lengths, key=lambda sn: (-sn[1], sn[0].start))[:limit]
+    for sent, n in sorted(top, key=lambda sn: sn[0].start):
+        yield Evidence(sent, NAME, "long_sentence", f"{n} words", float(n),
+                       f"{n} words: long sentences lower reading ease")
+
+
+def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLABLES,
+                       limit: int = COMPLEX_WORDS_SHOWN) -> Iterator[Evidence]:
+    """First occurrence of each distinct word of ``min_syllables``+ syllables, at most ``limit``.
+
+    Words are grouped case-insensitively; the ``limit`` with most syllables are kept (ties: the
+    earlier word), then yielded in text order. ``weight`` is the syllable count.
+    """
+    text = parsed.text
+    first: dict[str, tuple[Span, int]] = {}
+    uses: Counter[str] = Counter()
+    for w in parsed.words:
+        token = w.of(text)
+        n = count_syllables(token)
+        if n < min_syllables:
+            continue
+        key = token.lower()
+        uses[key] += 1
+        first.setdefault(key, (w, n))
+    chosen: Sequence[tuple[str, tuple[Span, int]]] = sorted(
+        first.items(), key=lambda kv: (-kv[1][1], kv[1][0].start))[:limit]
+    for key, (span, n) in sorted(chosen, key=lambda kv: kv[1][0].start):
+        times = "once" if uses[key] == 1 else f"{uses[key]} times"
+        yield Evidence(span, NAME, "complex_word", f"{n} syllables", float(n),
+                       f"'{span.of(text)}' has {n} syllables (used {times}): long words lower reading ease")
+
+
+def run(parsed: Parsed) -> FeatureResult:
+    """Readability metrics for one parsed article (all zeros for an empty one)."""
+    c = count(parsed)
+    evidence = (*find_long_sentences(parsed), *find_complex_words(parsed))
+    values = {
+        f"{NAME}__flesch_reading_ease": flesch_reading_ease(c),
+        f"{NAME}__flesch_kincaid_grade": flesch_kincaid_grade(c),
+        f"{NAME}__words": float(c.words),
+        f"{NAME}__sentences": float(c.sentences),
+        f"{NAME}__mean_sentence_length": safe_ratio(c.words, c.sentences),
+        f"{NAME}__syllables_per_word": safe_ratio(c.syllables, c.words),
+        f"{NAME}__complex_word_share": safe_ratio(c.complex_words, c.words),
+    }
+    return FeatureResult(values=frozen_map(values), evidence=evidence)
+
+
+EXTRACTOR = Extractor(
+    name=NAME,
+    description="How hard the article is to read: sentence length and word length (Flesch formulas).",
+    specs=SPECS,
+    run=run,
+)

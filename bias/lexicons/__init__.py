@@ -99,7 +99,8 @@ def parse_lexicon(meta_text: str, table_text: str, *, meta_path: str, table_path
     for n, line in rows[1:]:
         cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
         if len(cells) != len(header):
-            raise LexiconError(table_path, f"expected {len(header)} tab-separated cells, found {len(cells)}", n)
+            raise LexiconError(table_path,
+                               f"expected {len(header)} tab-separated cells, found {len(cells)}", n)
         row = {h: c.strip() for h, c in zip(header, cells, strict=True)}
         term = row["term"]
         if not term:

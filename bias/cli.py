@@ -1,0 +1,192 @@
+"""The command line: parses arguments and delegates (no analysis logic here)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bias.errors import BiasError, OutputError
+from bias.pipeline import (
+    EXIT_NOTHING,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    Outcome,
+    analyse_all,
+    load_articles,
+    show_progress,
+)
+
+EXIT_CODES = f"""exit codes:
+  {EXIT_OK}  every input was analysed
+  {EXIT_PARTIAL}  some inputs were skipped (each is named on stderr); the others were analysed
+  {EXIT_USAGE}  the command line was wrong
+  {EXIT_NOTHING}  no input could be analysed
+  {EXIT_OUTPUT}  the output was not written (it exists and --force was not given, it lies in an
+     input folder, or it could not be created)
+"""
+
+INPUT_HELP = ("files or folders: .txt, .md, .html/.htm, .jsonl, .csv; a folder is read recursively "
+              "and its manifest.toml (if any) gives outlets, titles and authors")
+
+
+def _mb(value: str) -> int:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of megabytes") from None
+    if mb <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be positive")
+    return int(mb * 1024 * 1024)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bias",
+        description="Show how different news outlets frame the same subject: loaded language, who is "
+        "quoted and with which verb, anonymous sourcing, tone and readability, side by side, with "
+        "the words behind every number.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from bias.versions import tool_version
+
+    parser.add_argument("--version", action="version", version=f"bias {tool_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    rep = sub.add_parser("report", help="render an HTML report comparing the outlets",
+                         description="Analyse the inputs and write one self-contained HTML report.",
+                         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    rep.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT",
+                     help=INPUT_HELP + " (default: seeds/)")
+    rep.add_argument("-o", "--output", type=Path, metavar="FILE",
+                     help="where to write the report (default: reports/<name of the input>.html, "
+                     "which is replaced on each run)")
+    rep.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    rep.add_argument("--title", default=None, help="the report's title")
+    rep.add_argument("--templates", type=Path, metavar="DIR",
+                     help="a folder of your own Jinja templates that override or extend the packaged ones")
+    rep.add_argument("--max-size", type=_mb, default=None, metavar="MB",
+                     help="skip input files larger than this many megabytes (default: 20)")
+
+    ana = sub.add_parser("analyze", help="write per-article results as JSON Lines or CSV",
+                         description="Analyse the inputs and write one record per article "
+                         "(format documented in docs/output-format.md).",
+                         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ana.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUT_HELP)
+    ana.add_argument("--format", choices=("jsonl", "csv", "attributions-csv"), default="jsonl",
+                     help="jsonl: one JSON object per article (default); csv: one row per article "
+                     "with the metrics as columns; attributions-csv: one row per attribution")
+    ana.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    ana.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ana.add_argument("--max-size", type=_mb, default=None, metavar="MB",
+                     help="skip input files larger than this many megabytes (default: 20)")
+
+    ev = sub.add_parser("evaluate", help="measure accuracy against hand-annotated gold data")
+    ev_sub = ev.add_subparsers(dest="what", metavar="WHAT")
+    ev_att = ev_sub.add_parser("attribution", help="attribution finding, source, anonymity, quote type",
+                               description="Score the attribution extractor against a gold file "
+                               "annotated as in the annotation guide.")
+    ev_att.add_argument("--gold", type=Path, required=True, metavar="FILE", help="gold JSON Lines file")
+    ev_att.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUT_HELP)
+    ev_att.add_argument("--show-errors", action="store_true", help="list misses and false alarms")
+    return parser
+
+
+def _default_output(inputs: Sequence[str]) -> Path:
+    name = Path(inputs[0]).stem if len(inputs) == 1 else "report"
+    return Path("reports") / f"{name or 'report'}.html"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bias.render.report import render_report
+
+    default = args.output is None
+    out = _default_output(args.inputs) if default else args.output
+    inputs = [Path(p) for p in args.inputs]
+    from bias.files import check_output, write_atomic
+
+    check_output(out, inputs=inputs, force=args.force, default=default)
+    outcome = Outcome()
+    kwargs = {"max_bytes": args.max_size} if args.max_size else {}
+    scores = list(analyse_all(load_articles(args.inputs, outcome, **kwargs), outcome,
+                              progress=show_progress()))
+    if not scores:
+        print("bias: nothing could be analysed; no report written", file=sys.stderr)
+        return outcome.exit_code
+    html = render_report(scores, title=args.title, templates=args.templates,
+                         skipped=[str(p) for p in outcome.problems])
+    write_atomic(out, html)
+    print(f"bias: wrote {out} ({len(scores)} articles)", file=sys.stderr)
+    return outcome.exit_code
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from bias.export import article_record, attribution_csv, csv_rows, to_json_line
+    from bias.files import check_output, write_atomic
+    from bias.versions import versions
+
+    inputs = [Path(p) for p in args.inputs]
+    if args.output is not None:
+        check_output(args.output, inputs=inputs, force=args.force, default=False)
+    outcome = Outcome()
+    kwargs = {"max_bytes": args.max_size} if args.max_size else {}
+    stamp = versions()
+    records = (article_record(s, stamp) for s in analyse_all(
+        load_articles(args.inputs, outcome, **kwargs), outcome, progress=show_progress()))
+    if args.format == "jsonl":
+        if args.output is None:
+            for r in records:
+                sys.stdout.write(to_json_line(r) + "\n")
+        else:
+            write_atomic(args.output, "".join(to_json_line(r) + "\n" for r in records))
+    else:
+        text = csv_rows(records) if args.format == "csv" else attribution_csv(records)
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(args.output, text)
+    return outcome.exit_code
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.what != "attribution":
+        print("bias evaluate: say what to evaluate: attribution", file=sys.stderr)
+        return EXIT_USAGE
+    from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
+
+    gold = load_gold(args.gold)
+    outcome = Outcome()
+    scores = list(analyse_all(load_articles(args.inputs, outcome), outcome, progress=show_progress()))
+    result = evaluate_attribution(gold, scores)
+    print(format_evaluation(result, show_errors=args.show_errors))
+    return outcome.exit_code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    handlers = {"report": cmd_report, "analyze": cmd_analyze, "evaluate": cmd_evaluate}
+    try:
+        return handlers[args.command](args)
+    except OutputError as exc:
+        print(f"bias: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except BiasError as exc:
+        print(f"bias: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `bias analyze ... | head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("bias: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

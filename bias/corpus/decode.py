@@ -1,0 +1,149 @@
+"""Bytes to text: encoding detection, binary detection and the one normalisation pass.
+
+Order of decisions in :func:`decode_bytes`:
+
+1. a byte-order mark (UTF-8, UTF-32, UTF-16) decides the encoding outright;
+2. UTF-16 without a mark is recognised when most of its ASCII-range characters show the
+   tell-tale zero byte on the same side (``h\\0e\\0l\\0`` is UTF-16 little-endian);
+3. any other zero byte, or a known file signature (PDF, ZIP/DOCX, PNG, ...), means a binary file;
+4. strict UTF-8;
+5. otherwise charset-normalizer guesses. On short texts its ranking is noisy (French in cp1252
+   comes out as cp1250 "Croatian"), so Windows cp1252, the usual encoding of Western news pages
+   saved on Windows, wins when the detector rates it nearly as well as its best guess (mess within
+   0.05, language coherence within 0.1) or recognises no language at all. Otherwise its guess is
+   used (Polish in cp1250, Russian in cp1251).
+
+:func:`normalise` then gives every text the same shape before an ``Article`` exists: line endings
+``\\n``, Unicode NFC, no byte-order mark. It runs once; nothing later rewrites text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import charset_normalizer
+
+__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise", "TRIED"]
+
+TRIED = "UTF-8, UTF-16, cp1252"
+
+# How close cp1252 must come to charset-normalizer's best guess to be preferred (module docstring).
+_NEAR_CHAOS = 0.05
+_NEAR_COHERENCE = 0.1
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (Word .docx files are ZIP archives)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+# C0 control characters other than tab and newline: a few are tolerated, many mean "not text".
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class DecodeError(ValueError):
+    """The bytes cannot be turned into text. ``str()`` is a plain sentence for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text and the name of the encoding that produced it (e.g. ``"utf-8"``)."""
+
+    text: str
+    encoding: str
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``data`` looks like BOM-less UTF-16, else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zero > 0.3 * half and even_zero < 0.05 * half:
+        return "utf-16-le"
+    if even_zero > 0.3 * half and odd_zero < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _check_text(text: str, encoding: str) -> Decoded:
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if controls > max(3, len(text[:100_000]) // 100):
+        raise DecodeError("looks like a binary file, not text")
+    return Decoded(text, encoding)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode ``data`` (see the module docstring for the order of guesses).
+
+    Raises :class:`DecodeError` with a plain message ("file is empty", "looks like a binary
+    file, not text", "could not decode the text (tried UTF-8, UTF-16, cp1252)").
+    """
+    if not data:
+        raise DecodeError("file is empty")
+    boms = (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    )
+    for bom, encoding in boms:
+        if data.startswith(bom):
+            text = _strict(data, encoding)
+            if text is None:
+                raise DecodeError(f"could not decode the text (it starts with a {encoding} mark)")
+            return _check_text(text, encoding)
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise DecodeError(f"looks like a binary file ({what}), not text")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = _strict(data, utf16)
+        if text is not None:
+            return _check_text(text, utf16)
+    if b"\x00" in data:
+        raise DecodeError("looks like a binary file, not text")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return _check_text(text, "utf-8")
+    cp1252 = _strict(data, "cp1252")
+    results = charset_normalizer.from_bytes(data)
+    best = results.best()
+    if best is None or best.coherence <= 0:
+        if cp1252 is not None:
+            return _check_text(cp1252, "cp1252")
+        raise DecodeError(f"could not decode the text (tried {TRIED})")
+    western = next((r for r in results if "cp1252" in r.could_be_from_charset), None)
+    if cp1252 is not None and western is not None and (
+        western.chaos <= best.chaos + _NEAR_CHAOS and western.coherence >= best.coherence - _NEAR_COHERENCE
+    ):
+        return _check_text(cp1252, "cp1252")
+    return _check_text(str(best), best.encoding)
+
+
+
+def normalise(text: str) -> str:
+    """Line endings to ``\\n``, Unicode to NFC, a leading byte-order mark dropped."""
+    text = _LINE_BREAKS.sub("\n", text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,416 @@
+"""Find attributions (who says what, with which cue) in one parsed article.
+
+The rules, in order: every word that starts a cue form of the ``attribution_cues`` lexicon is a
+candidate; a verb counts when a source phrase stands before it ("X said", "X, who ..., said"), after
+it ("said X"), or when it is an agentless passive ("it was reported that"); prepositional cues take the
+phrase after them ("according to X"); a colon or a dash next to a quotation names the speaker
+("Bondi: “...”", "“...” — ICE spokesperson"). Content is the adjacent quotation, else the clause the
+cue governs; quotations that follow without a cue of their own continue the last direct attribution
+(also across paragraphs, the run-on convention). Pronoun sources resolve to the nearest fitting
+earlier source. Everything is an offset into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from bias.corpus.parsed import Parsed, Quote
+from bias.features.attrib_lexicon import CueForm, Tables, default_tables, role_of, strip_dot, tokens
+from bias.features.attrib_source import (
+    SourceHit,
+    _abbrev_before,
+    capital_subject,
+    is_noun_use,
+    left_source,
+    phrase_from,
+    right_source,
+)
+from bias.model import Span
+
+ANONYMOUS_KINDS = frozenset({"unnamed", "confidential", "vague"})
+_PASSIVE = frozenset("was were is are been being be".split())
+_CONFIDENTIAL = re.compile(
+    r"condition of anonymity|on condition (?:that )?(?:he|she|they) not be (?:named|identified)|"
+    r"asked not to be (?:named|identified)|declined to be (?:named|identified)|requested anonymity|"
+    r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with", re.I)
+_REASON = re.compile(r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;“”\"]*|"
+                     r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*", re.I)
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:!?“\"‘—]|that\b|$)|(?:\s+[^\s,.;“”]+){1,6}?\s+that\b")
+_SENT = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One place where the text hands content to a source.
+
+    ``kind`` is the source kind (person, organization, media, document, unnamed, confidential,
+    vague) or "none" when the text names no source. ``quote`` is "direct" (content in quotation
+    marks), "mixed" (partly) or "indirect".
+    """
+
+    sentence: Span
+    cue: Span
+    lemma: str
+    category: str
+    explanation: str
+    source: Span | None
+    kind: str
+    named: bool
+    resolved: str | None
+    role: str
+    content: Span | None
+    quote: str
+    nested: bool
+    anonymity_reason: Span | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        """True when no proper name identifies the source (also for unnamed outlets, no source)."""
+        return self.kind in ANONYMOUS_KINDS or self.kind == "none" or (self.kind == "media" and not self.named)
+
+
+def windows(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Sentence-like search windows that do not break after abbreviations ("Cmdr.", "T.", "U.S.")."""
+    out = []
+    for p in paragraphs:
+        start = p.start
+        for m in _SENT.finditer(text, p.start, p.end):
+            dot = m.start()
+            if text[dot] == "." and _abbrev_before(text, start, dot):
+                continue
+            out.append(Span(start, m.end() - (len(m.group()) - len(m.group().rstrip()))))
+            start = m.end()
+        if start < p.end:
+            out.append(Span(start, p.end))
+    return tuple(out)
+
+
+class _Finder:
+    """Holds the per-article lookups while the rules run (created and dropped inside one call)."""
+
+    def __init__(self, parsed: Parsed, tables: Tables) -> None:
+        self.parsed, self.text, self.t = parsed, parsed.text, tables
+        self.windows = windows(self.text, parsed.paragraphs)
+        self.wstarts = [w.start for w in self.windows]
+        self.found: list[Attribution] = []
+        self.hits: dict[int, SourceHit] = {}
+
+    def window(self, pos: int) -> Span:
+        i = bisect_right(self.wstarts, pos) - 1
+        return self.windows[max(i, 0)]
+
+    def sentence(self, pos: int) -> Span:
+        i = self.parsed.sentence_index(pos)
+        return self.parsed.sentences[i] if i is not None else self.window(pos)
+
+    def quote_at(self, span: Span) -> Quote | None:
+        for q in self.parsed.quotes:
+            if q.inner.contains(span):
+                return q
+        return None
+
+    def prior(self, lo: int, before: int) -> Attribution | None:
+        for a in reversed(self.found):
+            if lo <= a.cue.start < before:
+                return a
+        return None
+
+    # ------------------------------------------------------------------ rules
+    def run(self) -> tuple[Attribution, ...]:
+        words = self.parsed.words
+        low = [self.text[w.start : w.end].lower() for w in words]
+        for i, w in enumerate(words):
+            for form in self.t.cues_by_first.get(low[i], ()):
+                n = len(form.words)
+                if tuple(low[i : i + n]) == form.words:
+                    cue = Span(w.start, words[i + n - 1].end)
+                    if form.frame == "prep":
+                        self.prep(cue, form)
+                    else:
+                        self.verb(cue, form, i)
+                    break
+        self.punctuation()
+        self.found.sort(key=lambda a: a.cue.start)
+        self.continue_quotes()
+        return self.resolve()
+
+    def bounds(self, cue: Span) -> tuple[int, int, bool]:
+        w = self.window(cue.start)
+        q = self.quote_at(cue)
+        if q is not None:
+            return max(w.start, q.inner.start), min(w.end, q.inner.end), True
+        return w.start, w.end, False
+
+    def verb(self, cue: Span, form: CueForm, i: int) -> None:
+        text = self.text
+        lo, hi, nested = self.bounds(cue)
+        if is_noun_use(text, lo, cue.start):
+            return
+        before = re.search(r"([A-Za-z’']+)\W*$", text[lo : cue.start])
+        prev = before.group(1).lower() if before else ""
+        if prev == "to" and text[cue.start - 1] == " ":
+            return
+        after = text[cue.end : hi]
+        word = text[cue.start : cue.end].split()[0].lower()
+        inverted = False
+        src: SourceHit | None
+        if word.endswith("ing"):
+            prior = self.prior(lo, cue.start)
+            if form.needs == "after":
+                if prior is None:
+                    return
+                src = right_source(text, cue.end, hi, self.t)
+                if src is None:
+                    return
+                self.add(cue, form, src, lo, hi, nested, content=prior.content)
+                return
+            if not (text[:cue.start].rstrip().endswith(",") or prev in {"while", "before", "after"}):
+                return
+            src = self.hits.get(prior.cue.start) if prior else capital_subject(text, lo, cue.start, self.t)
+            if src is None and prior is None:
+                return
+            self.add(cue, form, src, lo, hi, nested)
+            return
+        if form.needs == "after":
+            return
+        if prev in _PASSIVE:
+            m = re.match(r"\s+by\s+", after)
+            if m:
+                src = right_source(text, cue.end + m.end(), hi, self.t)
+                if src is not None:
+                    self.add(cue, form, src, lo, hi, nested)
+                return
+            if re.match(r"(?:\s+[^\s,.;]+){0,4}?\s+that\b|\s*[:,]?\s*[“\"]", after):
+                self.add(cue, form, None, lo, hi, nested)
+            return
+        src, why = left_source(text, lo, cue.start, self.t)
+        if src is None and why == "and":
+            prior = self.prior(lo, cue.start)
+            src = self.hits.get(prior.cue.start) if prior else None
+        elif src is None and why in {"boundary", "none"} and not text[lo : cue.start].strip(" ,“”\"—–"):
+            src, inverted = right_source(text, cue.end, hi, self.t), True
+        elif src is None and why == "boundary":
+            src, inverted = right_source(text, cue.end, hi, self.t), True
+        if src is None:
+            return
+        quote_before = self.quote_before(min(cue.start, src.span.start)) is not None
+        if form.needs == "clause" and not (inverted or quote_before or _CLAUSE_AFTER.match(after)):
+            return
+        if form.needs == "quote" and not (quote_before or re.search(r"[“\"]", after[:90])):
+            return
+        if form.needs == "doc" and not (src.kind == "document" or re.match(r"\s+that\b", after)):
+            return
+        self.add(cue, form, src, lo, hi, nested)
+
+    def prep(self, cue: Span, form: CueForm) -> None:
+        lo, hi, nested = self.bounds(cue)
+        src = right_source(self.text, cue.end, hi, self.t)
+        if src is None:
+            raw = re.match(r"\s*([^,;.“”\"]+)", self.text[cue.end : hi])
+            if raw is None or len(raw.group(1).split()) > 12:
+                return
+            s = cue.end + raw.start(1)
+            src = SourceHit(Span(s, s + len(raw.group(1).rstrip())), (), (), "document", False)
+        self.add(cue, form, src, lo, hi, nested)
+
+    def punctuation(self) -> None:
+        """Colon-introduced ("Bondi: “...”") and dash-attributed ("“...” — X") quotations."""
+        text, t = self.text, self.t
+        colon = next(f for f in t.cues_by_first.get(":", ()))
+        dash = next(f for f in t.cues_by_first.get("—", ()))
+        taken = {a.cue.start for a in self.found}
+        for m in re.finditer(r":\s*[“\"]", text):
+            cue = Span(m.start(), m.start() + 1)
+            lo, hi, nested = self.bounds(cue)
+            src, _ = left_source(text, lo, cue.start, self.t)
+            if src is None or text[lo : src.span.start].strip(" —–-\t") or any(
+                    a.cue.end <= cue.start and a.cue.start >= src.span.start for a in self.found):
+                continue
+            self.add(cue, colon, src, lo, hi, nested)
+        for m in re.finditer(r"[”\"]\s*(—|–|--)\s*|^(—|–|--)\s*", text, re.M):
+            g = 1 if m.group(1) else 2
+            cue = Span(m.start(g), m.end(g))
+            if cue.start in taken:
+                continue
+            para = next((p for p in self.parsed.paragraphs if p.start <= cue.start < p.end), None)
+            if para is None:
+                continue
+            src = right_source(text, m.end(), para.end, self.t)
+            if src is None or src.kind in {"pronoun", "document"}:
+                continue
+            rest = text[src.span.end : para.end]
+            handle = re.match(r"\s*\(@\w+\)", rest)
+            if handle:
+                src = replace(src, span=Span(src.span.start, src.span.end + handle.end()))
+                rest = rest[handle.end():]
+            if len(tokens(rest)) > 4 and not re.match(r"\s*[A-Z][a-z]+ \d{1,2}, \d{4}", rest):
+                continue
+            content = None
+            if g == 2:
+                emb = next((e for e in self.parsed.article.embedded if e.span.contains(cue)), None)
+                prev = [p for p in self.parsed.paragraphs if p.end <= cue.start]
+                if emb is not None:
+                    content = Span(emb.span.start, cue.start)
+                elif prev:
+                    content = prev[-1]
+                else:
+                    continue
+            self.add(cue, dash, src, para.start, para.end, False, content=content)
+
+    # ------------------------------------------------------------------ content
+    def quote_before(self, pos: int) -> Quote | None:
+        for q in self.parsed.quotes:
+            if q.span.end <= pos and re.fullmatch(r"[\s,—–-]*", self.text[q.span.end : pos]):
+                return q
+        return None
+
+    def quote_after(self, pos: int) -> Quote | None:
+        for q in self.parsed.quotes:
+            if q.span.start >= pos and re.fullmatch(r"[\s,:]*", self.text[pos : q.span.start]):
+                return q
+        return None
+
+    def content_of(self, cue: Span, src: SourceHit | None, lo: int, hi: int) -> Span | None:
+        text = self.text
+        s_lo = min(cue.start, src.span.start) if src else cue.start
+        s_hi = max(cue.end, src.span.end) if src else cue.end
+        q = self.quote_before(s_lo) or self.quote_after(s_hi)
+        if q is not None:
+            return q.inner
+        rest = text[s_hi:hi]
+        cut = re.search(r",\s*(?:adding|saying|noting|citing|according to)\b", rest)
+        tail_words = len(tokens(rest[: cut.start()] if cut else rest))
+        head = text[lo:s_lo].rstrip()
+        if head.endswith(",") and (tail_words < 4 or cut is not None and cut.start() < 3):
+            end = lo + len(head) - 1
+            return Span(lo, end) if end > lo else None
+        m = re.match(r"(?:\s+[^\s,.;“”]+){0,8}?\s+that\s+|\s*[,:]?\s*", rest)
+        start = s_hi + (m.end() if m else 0)
+        end = s_hi + (cut.start() if cut else len(rest.rstrip(" .")))
+        return Span(start, end) if end > start else None
+
+    def quote_type(self, content: Span | None) -> str:
+        if content is None:
+            return "indirect"
+        inside = sum(max(0, min(q.inner.end, content.end) - max(q.inner.start, content.start))
+                     for q in self.parsed.quotes)
+        if inside == 0:
+            return "indirect"
+        return "direct" if inside >= 0.9 * len(content) else "mixed"
+
+    def add(self, cue: Span, form: CueForm, src: SourceHit | None, lo: int, hi: int, nested: bool,
+            content: Span | None = None) -> None:
+        if any(a.cue.overlaps(cue) for a in self.found):
+            return
+        if content is None:
+            content = self.content_of(cue, src, lo, hi)
+        kind = src.kind if src else "none"
+        reason = None
+        if kind in ANONYMOUS_KINDS:
+            m = _CONFIDENTIAL.search(self.text, lo, hi)
+            if m or kind == "confidential":
+                kind = "confidential"
+                r = _REASON.search(self.text, m.end() if m else lo, hi)
+                if r:
+                    reason = Span(r.start(), r.start() + len(r.group().rstrip(" ,—–")))
+        if src is not None:
+            self.hits[cue.start] = src
+        text = self.text
+        self.found.append(Attribution(
+            sentence=self.sentence(cue.start), cue=cue, lemma=form.lemma, category=form.category,
+            explanation=form.explanation, source=src.span if src else None, kind=kind,
+            named=bool(src and src.named), resolved=None,
+            role=role_of(self.t, src.whole or tuple(text[src.span.start : src.span.end].split())) if src else "unknown",
+            content=content, quote=self.quote_type(content), nested=nested, anonymity_reason=reason))
+
+    def continue_quotes(self) -> None:
+        """Attach quotations without a cue to the last direct attribution before them."""
+        used = [a.content for a in self.found if a.content is not None]
+        paras = self.parsed.paragraphs
+        for q in self.parsed.quotes:
+            if any(c.overlaps(q.inner) for c in used) or any(q.inner.contains(a.cue) for a in self.found):
+                continue
+            prev = [k for k, a in enumerate(self.found) if a.cue.start < q.span.start and a.quote != "indirect"
+                    and not a.nested]
+            if not prev:
+                continue
+            k = prev[-1]
+            a = self.found[k]
+            pa = next((p for p in paras if p.contains(a.cue)), None)
+            pq = next((p for p in paras if p.contains(q.span)), None)
+            if pa is None or pq is None:
+                continue
+            between = [p for p in paras if pa.start < p.start < pq.start]
+            same = pa == pq
+            runon = (q.paragraph_continued or q.span.start == pq.start) and not between and pa != pq and \
+                self.text[pa.end - 1] not in "”\"" and any(not x.closed for x in self.parsed.quotes
+                                                          if pa.contains(x.span))
+            if same or runon:
+                c = a.content or q.inner
+                self.found[k] = replace(a, content=Span(min(c.start, q.inner.start), max(c.end, q.inner.end)),
+                                        quote="direct" if a.quote == "direct" else a.quote)
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self) -> tuple[Attribution, ...]:
+        text = self.text
+        out: list[Attribution] = []
+        for a in self.found:
+            if a.source is None:
+                out.append(a)
+                continue
+            words = text[a.source.start : a.source.end].split()
+            first = strip_dot(words[0]) if words else ""
+            if a.kind == "pronoun":
+                target = self._antecedent(first, a, out)
+                if target is None:
+                    out.append(replace(a, kind="unnamed"))
+                else:
+                    out.append(replace(a, kind=target.kind, named=target.named, role=target.role,
+                                       resolved=target.resolved or text[target.source.start : target.source.end]))
+                continue
+            if first == "the" and a.kind in ANONYMOUS_KINDS and len(words) <= 4:
+                head = strip_dot(words[-1])
+                for b in reversed(out):
+                    if b.source is not None and b.source != a.source and b.kind in ANONYMOUS_KINDS and \
+                            head in text[b.source.start : b.source.end].lower():
+                        out.append(replace(a, kind=b.kind, role=b.role,
+                                           resolved=b.resolved or text[b.source.start : b.source.end]))
+                        break
+                else:
+                    out.append(a)
+                continue
+            if a.kind == "person" and len(words) <= 2:
+                last = words[-1]
+                for b in reversed(out):
+                    if b.kind == "person" and b.source is not None and b.source != a.source and \
+                            last in text[b.source.start : b.source.end].split() and len(b.source) > len(a.source):
+                        out.append(replace(a, role=b.role if a.role == "unknown" else a.role,
+                                           resolved=b.resolved or text[b.source.start : b.source.end]))
+                        break
+                else:
+                    out.append(a)
+                continue
+            out.append(a)
+        return tuple(out)
+
+    def _antecedent(self, pronoun: str, a: Attribution, earlier: list[Attribution]) -> Attribution | None:
+        if pronoun in {"we", "i"}:
+            outer = [b for b in earlier if b.content is not None and b.content.contains(a.cue) and b is not a]
+            return outer[-1] if outer else None
+        want = {"he": {"person"}, "she": {"person"},
+                "they": {"organization", "unnamed", "vague", "confidential", "media"},
+                "it": {"organization", "media", "document"}}.get(pronoun, set())
+        for b in reversed(earlier):
+            if b.source is not None and b.kind in want and not b.nested:
+                return b
+        return None
+
+
+def find_attribution_records(parsed: Parsed, *, tables: Tables | None = None) -> tuple[Attribution, ...]:
+    """All attributions in ``parsed``, sorted by cue position (pure; see the module docstring)."""
+    return _Finder(parsed, tables or default_tables()).run()
+
+
+__all__ = ["ANONYMOUS_KINDS", "Attribution", "find_attribution_records", "phrase_from", "windows"]

@@ -1,0 +1,210 @@
+"""The attribution extractor's lexicons, loaded once into immutable lookup tables.
+
+Two packaged lexicons feed the extractor:
+
+* ``attribution_cues``: reporting verbs and phrases (one row per surface form) with their lemma,
+  connotation category, explanation, ``frame`` (verb, prep, colon, dash) and ``needs`` (extra
+  conditions an ambiguous verb must meet before it counts);
+* ``source_nouns``: head nouns that say what kind of source speaks (unnamed, vague, confidential,
+  media, document, organization), role words and titles, and markers that turn a proper name into
+  an outlet or an institution.
+
+:func:`classify_source` turns a source phrase into ``(kind, named, role)`` using those tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from bias.lexicons import Lexicon, load_lexicon
+
+# Role priority when a source phrase holds several role words ("executive director of ... a migrant
+# advocate group" is an advocate, not an official).
+ROLE_PRIORITY = ("advocate_ngo", "defense", "prosecution_court", "law_enforcement", "expert_academic", "media",
+                 "witness_affected", "politician", "official")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|[A-Z](?:\.[A-Z])+\.?)$")
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-@][^\W_]+)*\.?|@\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One surface form of a reporting cue (a row of ``attribution_cues``)."""
+
+    words: tuple[str, ...]  # lower-case words ("lashed", "out")
+    lemma: str
+    category: str
+    explanation: str
+    frame: str  # verb | prep | colon | dash
+    needs: str  # "" | clause | doc | quote | after
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWord:
+    """One row of ``source_nouns``: what a word tells about a source."""
+
+    kind: str  # unnamed | vague | confidential | media | document | organization | title | media_name | org_word
+    role: str
+    plural: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """Immutable lookup tables built from the two lexicons."""
+
+    cues_by_first: Mapping[str, tuple[CueForm, ...]]  # first word -> forms, longest first
+    category_explanations: Mapping[str, str]
+    nouns: Mapping[str, tuple[SourceWord, ...]]  # single words
+    phrases: Mapping[str, SourceWord]  # multi-word terms ("people familiar", "attorney general")
+    stamps: tuple[str, ...]
+
+
+def _build(cues: Lexicon, sources: Lexicon) -> Tables:
+    by_first: dict[str, list[CueForm]] = {}
+    explanations: dict[str, str] = {}
+    for e in cues.entries:
+        words = tuple(e.term.lower().split())
+        form = CueForm(words, e.extra.get("lemma", e.term), e.category, e.explanation,
+                       e.extra.get("frame", "verb"), e.extra.get("needs", ""))
+        by_first.setdefault(words[0], []).append(form)
+        if e.extra.get("lemma") == e.term or e.category not in explanations:
+            explanations.setdefault(e.category, e.explanation if e.weight != 1 or e.category != "neutral"
+                                    else "A plain reporting verb: passes on the source's words without judging them.")
+    nouns: dict[str, list[SourceWord]] = {}
+    phrases: dict[str, SourceWord] = {}
+    for e in sources.entries:
+        word = SourceWord(e.category, e.extra.get("role", "unknown") or "unknown", e.extra.get("number") == "pl")
+        if " " in e.term:
+            phrases[e.term.lower()] = word
+        else:
+            nouns.setdefault(e.term.lower(), []).append(word)
+    return Tables(
+        cues_by_first=MappingProxyType({k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()}),
+        category_explanations=MappingProxyType(explanations),
+        nouns=MappingProxyType({k: tuple(v) for k, v in nouns.items()}),
+        phrases=MappingProxyType(phrases),
+        stamps=(cues.stamp, sources.stamp),
+    )
+
+
+@cache
+def default_tables() -> Tables:
+    """Tables from the packaged lexicons (cached; immutable)."""
+    return _build(load_lexicon("attribution_cues"), load_lexicon("source_nouns"))
+
+
+def tables_from(cues: Lexicon, sources: Lexicon) -> Tables:
+    """Tables from user-supplied lexicons (not cached)."""
+    return _build(cues, sources)
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text`` as ``(start, end, word)`` (keeps "U.S.", "@handle", "county’s")."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def strip_dot(word: str) -> str:
+    """``word`` lower-cased, with a trailing dot and possessive removed ("Cmdr." -> "cmdr")."""
+    w = word.lower().rstrip(".")
+    for suffix in ("’s", "'s"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    return w
+
+
+def is_capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word.rstrip("’s").rstrip("'s")))
+
+
+def noun_kinds(tables: Tables, word: str) -> tuple[SourceWord, ...]:
+    """Source-lexicon rows of one word (lower-cased, possessive and trailing dot removed)."""
+    return tables.nouns.get(strip_dot(word), ())
+
+
+def head_kind(tables: Tables, word: str) -> SourceWord | None:
+    """The row that makes ``word`` a source head noun (not a mere title or name marker), if any."""
+    for row in noun_kinds(tables, word):
+        if row.kind in {"unnamed", "vague", "confidential", "media", "document", "organization"}:
+            return row
+    return None
+
+
+def role_of(tables: Tables, words: Sequence[str]) -> str:
+    """The speaker role signalled by the words of a source phrase ("unknown" when none)."""
+    low = [strip_dot(w) for w in words]
+    found: set[str] = set()
+    i = 0
+    while i < len(low):
+        pair = " ".join(low[i : i + 2])
+        if pair in tables.phrases and tables.phrases[pair].role != "unknown":
+            found.add(tables.phrases[pair].role)
+            i += 2
+            continue
+        for row in tables.nouns.get(low[i], ()):
+            if row.role != "unknown" and row.kind not in {"media_name", "org_word"}:
+                found.add(row.role)
+            elif row.kind == "media_name" and is_capitalized(words[i]):
+                found.add("media")
+        i += 1
+    for role in ROLE_PRIORITY:
+        if role in found:
+            return role
+    return "unknown"
+
+
+def classify_source(tables: Tables, head: Sequence[str], whole: Sequence[str], *,
+                    determiner: bool) -> tuple[str, bool] | None:
+    """``(kind, named)`` of a source whose head part is ``head`` and whole phrase ``whole``.
+
+    ``head`` is the noun phrase up to its head word (before any "of ..."/"with ..." modifier);
+    ``determiner`` tells whether the phrase starts with an article or possessive. Returns None
+    when the head word cannot name a source (then the cue is not an attribution).
+    """
+    if not head:
+        return None
+    last = head[-1]
+    low_whole = " ".join(strip_dot(w) for w in whole)
+    if strip_dot(last) in PRONOUNS:
+        return ("pronoun", False)
+    if any(p in low_whole for p, row in tables.phrases.items() if row.kind == "confidential"):
+        return ("confidential", False)
+    row = head_kind(tables, last)
+    capital_run = _capital_run(head)
+    if row is not None and not (is_capitalized(last) and len(capital_run) > 1 and row.kind != "organization"):
+        kind = row.kind
+        if kind == "unnamed" and row.plural and not determiner and not any(
+                is_capitalized(w) or is_acronym(w) for w in head[:-1]):
+            kind = "vague"
+        if kind == "organization":
+            return ("organization", any(is_capitalized(w) for w in head[1:-1]) or is_capitalized(head[0])
+                    and not determiner)
+        if kind == "media":
+            return ("media", False)
+        return (kind, False)
+    if not (is_capitalized(last) or is_acronym(last)):
+        return None
+    low_run = [strip_dot(w) for w in capital_run]
+    if any(any(r.kind == "media_name" for r in tables.nouns.get(w, ())) for w in low_run):
+        return ("media", True)
+    if is_acronym(last) or any(any(r.kind == "org_word" for r in tables.nouns.get(w, ())) for w in low_run):
+        return ("organization", True)
+    return ("person", True)
+
+
+def _capital_run(words: Sequence[str]) -> list[str]:
+    """The trailing run of capitalized words (and "de", "la", "van" name particles) in ``words``."""
+    run: list[str] = []
+    for w in reversed(words):
+        if is_capitalized(w) or is_acronym(w) or (run and w.lower() in {"de", "la", "del", "van", "von", "da", "di"}):
+            run.append(w)
+        else:
+            break
+    return run[::-1]

@@ -1,0 +1,238 @@
+"""Finding the source phrase of a reporting cue: the noun phrase before it ("X said"), after it
+("said X", "according to X") or nothing (agentless "it was reported that").
+
+All functions are pure and work on offsets into the article text; they return a
+:class:`SourceHit` (span, head words, whole words, kind, named) or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bias.features.attrib_lexicon import (
+    PRONOUNS,
+    Tables,
+    classify_source,
+    head_kind,
+    is_acronym,
+    is_capitalized,
+    strip_dot,
+    tokens,
+)
+from bias.model import Span
+
+# Words skipped between a subject and its verb ("officials have also said").
+AUX = frozenset("has have had was were is are be been also previously later earlier then further repeatedly "
+                "publicly privately recently again would will could did does do once first initially quickly "
+                "flatly since just already still later reportedly separately long often frequently".split())
+# Words that end a subject noun phrase when scanning leftwards from a cue.
+BOUNDARY_WORDS = frozenset("that which who whom but because while when whereas although though if since as so "
+                           "where until however meanwhile moreover yet nor than".split())
+LEADING_SKIP = frozenset("but and however eventually nonetheless meanwhile also still now then yet so instead "
+                         "indeed moreover furthermore nevertheless later earlier separately or".split())
+DETERMINERS = frozenset("the a an his her their its our my your this these those any no such every each whose "
+                        "that".split())
+POSTMODIFIERS = frozenset("of for with from at in on near inside within across including among".split())
+# A comma-delimited insertion between subject and verb starts with one of these ("X, who ..., said").
+INSERT_START = frozenset("who which whose a an the in on at speaking now also according himself herself themselves "
+                         "like as after before during citing in".split())
+BOUNDARY_CHARS = set(",;:()“”\"—–[]")
+_RIGHT_STOP = re.compile(r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
+                         r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:(“\"]|\s[—–]\s|\s--\s")
+_WEEKDAY = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHit:
+    span: Span
+    head: tuple[str, ...]
+    whole: tuple[str, ...]
+    kind: str
+    named: bool
+
+
+def _quote_boundary(text: str, i: int) -> bool:
+    """True when the apostrophe-like char at ``i`` is a quotation mark, not an apostrophe."""
+    ch = text[i]
+    if ch in "“”\"":
+        return True
+    if ch in "‘’'":
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not (before.isalpha() and after.isalpha())
+    return False
+
+
+def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | None:
+    """Classify ``text[start:end]`` as a source phrase (strip leading connectives, find the head)."""
+    toks = tokens(text[start:end])
+    while toks and (strip_dot(toks[0][2]) in LEADING_SKIP):
+        toks = toks[1:]
+    if not toks or len(toks) > 18:
+        return None
+    words = [t[2] for t in toks]
+    # the head part ends at the first modifier after a head candidate ("critics of X", "a report filed as")
+    head_end = len(words)
+    seen_head = False
+    for i, w in enumerate(words):
+        low = strip_dot(w)
+        if seen_head and i > 0 and (low in POSTMODIFIERS or low in {"who", "which", "familiar"}
+                                    or (low.endswith("ed") and not is_capitalized(w))):
+            head_end = i
+            break
+        if is_capitalized(w) or is_acronym(w) or head_kind(tables, w) or low in PRONOUNS:
+            seen_head = True
+        # an apposition after a comma ("Jennifer Allen, executive director of ...") ends the head
+        if seen_head and i + 1 < len(words) and text[start + toks[i][1]: start + toks[i + 1][0]].strip() in {",", "(", "—"}:
+            head_end = i + 1
+            break
+    head = words[:head_end]
+    if head and strip_dot(head[-1]) in {"’s", "'s"}:
+        return None
+    determiner = strip_dot(words[0]) in DETERMINERS
+    got = classify_source(tables, head, words, determiner=determiner)
+    if got is None:
+        return None
+    kind, named = got
+    # "testimony from a special agent": a document typed by its speaker
+    if kind == "document" and head_end < len(words) and strip_dot(words[head_end]) in {"from", "by"}:
+        sub = classify_source(tables, words[head_end + 1 :], words[head_end + 1 :],
+                              determiner=strip_dot(words[head_end + 1]) in DETERMINERS
+                              if head_end + 1 < len(words) else False)
+        if sub and sub[0] not in {"document", "pronoun"}:
+            kind, named = sub
+    s, e = start + toks[0][0], start + toks[-1][1]
+    while e > s and text[e - 1] in ".,":
+        e -= 1
+    return SourceHit(Span(s, e), tuple(head), tuple(words), kind, named)
+
+
+def _strip_back(text: str, lo: int, pos: int, words: set[str] | frozenset[str]) -> int:
+    """Move ``pos`` left over whitespace and over trailing words in ``words`` (and -ly adverbs)."""
+    while True:
+        p = pos
+        while p > lo and text[p - 1].isspace():
+            p -= 1
+        m = re.search(r"([A-Za-z’']+)$", text[lo:p])
+        if m and (m.group(1).lower() in words or (m.group(1).endswith("ly") and m.group(1).islower()
+                                                   and len(m.group(1)) > 4)):
+            pos = lo + m.start(1)
+            continue
+        return p
+
+
+def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[SourceHit | None, str]:
+    """The subject before a cue, scanning back to ``lo``. Second item: what stopped the scan
+    ("" found, "and" coordination, "boundary" punctuation right before the cue, "none")."""
+    end = _strip_back(text, lo, cue_start, AUX)
+    # drop comma/dash/parenthesis insertions between subject and verb
+    for _ in range(3):
+        if end > lo and text[end - 1] in ",—–)":
+            closer = text[end - 1]
+            opener = "(" if closer == ")" else ("—–" if closer in "—–" else ",")
+            j = end - 2
+            while j >= lo and text[j] not in opener and text[j] not in "“”\"\n.;":
+                j -= 1
+            if j < lo or text[j] not in opener:
+                return None, "boundary"
+            inner = text[j + 1 : end - 1].strip()
+            first = inner.split(" ", 1)[0].lower() if inner else ""
+            if closer == "," and not (first in INSERT_START or first[:1].isdigit()):
+                return None, "boundary"
+            end = _strip_back(text, lo, j, AUX)
+        else:
+            break
+    m = re.search(r"([A-Za-z]+)$", text[lo:end])
+    if m and m.group(1).lower() in {"and", "or"}:
+        return None, "and"
+    if end <= lo or text[end - 1] in BOUNDARY_CHARS or (end > lo and _quote_boundary(text, end - 1)):
+        return None, "boundary"
+    # scan back to the clause start
+    j = end - 1
+    start = lo
+    while j >= lo:
+        ch = text[j]
+        if ch in BOUNDARY_CHARS or ch in ".!?" and j + 1 < end and text[j + 1].isspace() or _quote_boundary(text, j):
+            if ch == "," and _city_state_comma(text, lo, j, end, tables):
+                j -= 1
+                continue
+            if ch == "." and j > lo and _abbrev_before(text, lo, j):
+                j -= 1
+                continue
+            start = j + 1
+            break
+        if ch.isspace():
+            w = re.match(r"[A-Za-z]+", text[j + 1 : end])
+            if w and w.group().lower() in BOUNDARY_WORDS:
+                start = j + 1 + w.end()
+                break
+        j -= 1
+    if j < lo:
+        w = re.match(r"\s*([A-Za-z]+)", text[lo:end])
+        if w and w.group(1).lower() in BOUNDARY_WORDS:
+            start = lo + w.end()
+    hit = phrase_from(text, start, end, tables)
+    return hit, "" if hit else "none"
+
+
+def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bool:
+    """A comma inside a place name ("Nogales, Sonora disclosed" / "El Paso, Texas, said")."""
+    after = text[j + 1 : end].split()
+    before = re.search(r"([A-Za-z]+)\s*$", text[lo:j])
+    return (len(after) == 1 and after[0][:1].isupper() and head_kind(tables, after[0]) is None
+            and strip_dot(after[0]) not in PRONOUNS and before is not None and before.group(1)[:1].isupper())
+
+
+_ABBREV = frozenset("mr mrs ms dr gen sen rep gov lt col capt cmdr sgt st jr sr prof u.s u.k u.n no vs inc corp "
+                    "co ltd dept ft mt adm gov supt det insp amb pres rev hon aug sept oct nov dec jan feb".split())
+
+
+def _abbrev_before(text: str, lo: int, j: int) -> bool:
+    m = re.search(r"([A-Za-z.]+)$", text[lo:j])
+    if not m:
+        return False
+    w = m.group(1).lower()
+    return len(w.replace(".", "")) == 1 or w in _ABBREV
+
+
+def right_source(text: str, start: int, hi: int, tables: Tables) -> SourceHit | None:
+    """The source after a cue ("said X, who ...", "according to X, ..."), up to ``hi``."""
+    while start < hi and text[start] in " \t,":
+        start += 1
+    stop = _RIGHT_STOP.search(text, start, hi)
+    end = stop.start() if stop else hi
+    # sentence end that is not an abbreviation
+    for m in re.finditer(r"[.!?](?=\s|$|[”\"’])", text[start:end]):
+        k = start + m.start()
+        if not _abbrev_before(text, start, k):
+            end = k
+            break
+    first = text[start:end].split(" ", 1)[0].lower().strip(",")
+    if not first or first in _WEEKDAY or first in {"that", "to", "in", "on", "at", "it"}:
+        return None
+    hit = phrase_from(text, start, end, tables)
+    if hit is None:
+        return None
+    # keep a trailing "(@handle)" of an embedded post, drop a trailing time word ("said X Tuesday")
+    return hit
+
+
+def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
+    """True when the cue word follows a determiner ("the report", "any statements")."""
+    m = re.search(r"([A-Za-z’']+)\s*$", text[lo:cue_start])
+    return bool(m) and m.group(1).lower() in DETERMINERS - {"that"}
+
+
+def capital_subject(text: str, lo: int, hi: int, tables: Tables) -> SourceHit | None:
+    """The noun phrase that opens a clause (for "X went further, saying ...")."""
+    toks = tokens(text[lo:hi])
+    n = 0
+    for _s, _e, w in toks:
+        if is_capitalized(w) or is_acronym(w) or head_kind(tables, w) or strip_dot(w) in DETERMINERS:
+            n += 1
+        else:
+            break
+    if not n:
+        return None
+    return phrase_from(text, lo + toks[0][0], lo + toks[n - 1][1], tables)

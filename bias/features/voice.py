@@ -1,0 +1,116 @@
+"""Whose voice a span is in: the outlet's narration, a direct quotation, or an embedded post.
+
+The headline figures of the language extractors count only the outlet's own voice, so a paper is
+not blamed for words it merely quotes. Three voices:
+
+* ``"embedded"``: inside an embedded post (``Article.embedded``), whatever its quotation marks;
+* ``"quote"``: inside the inner text of a direct quotation (``Parsed.quotes``) that is not a
+  scare quote;
+* ``"narration"``: everything else, *including scare quotes*: a short quoted phrase that no one
+  in its sentence is said to have said is the writer's own distancing device.
+
+Scare-quote rule (documented choice; debatable cases fall as the rule says): a quotation is a scare
+quote when it is closed, its inner text has 1 to 4 words and does not end in sentence punctuation
+or a comma (an utterance), it is not the whole of its sentence (a pull quote), it is not a
+continued paragraph of a long quotation, and its sentence, outside any quotation marks, holds no speech or writing verb and no "according to"
+(:data:`ATTRIBUTION_CUES`). So ``the border has been “solved”`` is a scare quote, while ``the
+official said ... is probably “political”`` and ``the US pledged a “removal flights program”`` are
+attributed (``said``, ``pledged``) and stay quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bias.corpus.parsed import Parsed, Quote
+from bias.model import Span
+
+NARRATION = "narration"
+QUOTE = "quote"
+EMBEDDED = "embedded"
+VOICES = (NARRATION, QUOTE, EMBEDDED)
+
+#: Lower-case word forms that attribute words in the same sentence to a speaker or writer.
+_CUES = """
+say says said saying tell tells told telling ask asks asked adds added adding stated stating
+write writes wrote written calls called calling dub dubs dubbed termed labeled labelled branded named
+describe describes described describing explain explains explained noted argue argues argued claim
+claims claimed insist insists insisted warn warns warned pledge pledges pledged promise promises promised
+announce announces announced vow vows vowed declare declares declared proclaim proclaimed tweet tweets
+tweeted posted praise praises praised criticize criticized criticise criticised accuse accuses accused
+urge urges urged reply replies replied respond responds responded acknowledge acknowledged admit admits
+admitted concede conceded testify testified quoted according recall recalls recalled complain complained
+"""
+ATTRIBUTION_CUES = frozenset(_CUES.split())
+
+_WORD = re.compile(r"[^\W_]+")
+_UTTERANCE_END = (".", ",", "!", "?", "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Voices:
+    """Voice lookup for one parse (build with :func:`voices`; immutable)."""
+
+    quote_inners: tuple[Span, ...]  # non-scare quotations, sorted by start
+    embedded: tuple[Span, ...]
+    scare_quotes: tuple[Quote, ...]
+
+    def of(self, span: Span) -> str:
+        """The voice of ``span``: ``"embedded"``, ``"quote"`` or ``"narration"``."""
+        if any(e.contains(span) for e in self.embedded):
+            return EMBEDDED
+        # quotations do not overlap, so only the last one starting at or before ``span`` can hold it
+        i = bisect_right(self.quote_inners, Span(span.start, 10**12)) - 1
+        if i >= 0 and self.quote_inners[i].contains(span):
+            return QUOTE
+        return NARRATION
+
+
+def _sentence_words_outside_quotes(parsed: Parsed, sentence: Span) -> set[str]:
+    text = parsed.text
+    marks = [q.span for q in parsed.quotes if q.span.overlaps(sentence)]
+    out = set()
+    for m in _WORD.finditer(text, sentence.start, sentence.end):
+        if not any(s.start <= m.start() < s.end for s in marks):
+            out.add(m.group().lower())
+    return out
+
+
+def is_scare_quote(parsed: Parsed, quote: Quote) -> bool:
+    """True when ``quote`` is a short unattributed quotation (see the module docstring)."""
+    if not quote.closed or quote.paragraph_continued:
+        return False
+    inner = quote.inner.of(parsed.text).strip()
+    if not inner or inner.endswith(_UTTERANCE_END):
+        return False
+    n_words = len(parsed.words_in(quote.inner))
+    if not 1 <= n_words <= 4:
+        return False
+    idx = parsed.sentence_index(quote.span.start)
+    if idx is None:
+        return False
+    outside = _sentence_words_outside_quotes(parsed, parsed.sentences[idx])
+    # a quotation that is its whole sentence (a pull quote, a subheading) is not a scare quote
+    return bool(outside) and not (outside & ATTRIBUTION_CUES)
+
+
+def find_scare_quotes(parsed: Parsed) -> tuple[Quote, ...]:
+    """The scare quotes of the article, in text order."""
+    return tuple(q for q in parsed.quotes if is_scare_quote(parsed, q))
+
+
+def voices(parsed: Parsed) -> Voices:
+    """Build the voice lookup of one parse."""
+    scare = find_scare_quotes(parsed)
+    inners = tuple(sorted(q.inner for q in parsed.quotes if q not in scare))
+    return Voices(inners, tuple(e.span for e in parsed.article.embedded), scare)
+
+
+def word_counts(parsed: Parsed, v: Voices) -> dict[str, int]:
+    """Number of words in each voice (keys: :data:`VOICES`)."""
+    counts = dict.fromkeys(VOICES, 0)
+    for w in parsed.words:
+        counts[v.of(w)] += 1
+    return counts

@@ -1,0 +1,239 @@
+"""One compiled matcher for lexicon terms: inflections, multi-word terms, gaps and context rules.
+
+How a lexicon row becomes surface forms (all matching is case-insensitive):
+
+* ``term`` is written in its base form ("illegal alien", "pour in", "slam").
+* The optional ``pos`` column says which inflections to add: ``n`` adds plurals to the *last*
+  word ("illegal alien" -> "illegal aliens"), ``v`` adds -s/-ed/-ing forms to the *first* word
+  ("pour in" -> "poured in", "pouring in"), ``nv`` both, anything else (or empty) none.
+  Irregular forms go in the optional ``variants`` column, separated by ``;``.
+* ``...`` in a term is a gap of up to 60 characters inside one clause ("worst ... in ... history"
+  matches "worst mass migration crisis in US history").
+* Hyphens count as spaces ("border-crossers" matches "border crosser" + plural) and curly
+  apostrophes as straight ones, so spelling variants need no extra rows.
+
+Context rules (optional columns, ``;``-separated, documented per row in the lexicon itself):
+
+* ``not_within``: phrases that, when they cover the hit, cancel it ("cash flow" cancels "flow").
+* ``not_in_sentence``: words whose presence in the same sentence cancels the hit (literal
+  water words such as "rain" or "river" cancel the metaphor "flood").
+
+Engine: an Aho-Corasick automaton (pyahocorasick) over the normalised text, then word-boundary
+checks, context rules and leftmost-longest selection of non-overlapping hits. Normalisation keeps
+every character in place, so hit offsets are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from bias.lexicons import Entry, Lexicon
+from bias.model import Span
+
+GAP = "..."
+_GAP_RE = r"[^!?;:\n]{1,60}?"
+_VOWELS = set("aeiou")
+
+# Same-length normalisation: hyphens and odd spaces become " ", curly apostrophes "'".
+_TABLE = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u00a0": " ", "\n": " ", "\t": " ",
+                        "\r": " ", "\u2019": "'", "\u2018": "'"})
+
+
+def normalise(text: str) -> str:
+    """Lower-case ``text`` and fold hyphens/apostrophes, keeping every character's offset."""
+    folded = text.translate(_TABLE)
+    low = folded.lower()
+    if len(low) == len(folded):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+def _norm_term(term: str) -> str:
+    return " ".join(normalise(term).split())
+
+
+def _plural(word: str) -> set[str]:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word + "es"}
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return {word[:-1] + "ies"}
+    return {word + "s"}
+
+
+def _verb_forms(word: str) -> set[str]:
+    forms = set(_plural(word))
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        # consonant-vowel-consonant ending: also the doubled forms (slam -> slammed, slamming)
+        if (len(word) >= 3 and word[-1] not in _VOWELS | set("wxy") and word[-2] in _VOWELS
+                and word[-3] not in _VOWELS):
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def surface_forms(entry: Entry) -> tuple[str, ...]:
+    """Every normalised surface form a row matches (the term itself first)."""
+    base = _norm_term(entry.term)
+    forms = {base}
+    if GAP not in base:
+        words = base.split(" ")
+        pos = entry.extra.get("pos", "").strip().lower()
+        if "n" in pos:
+            forms |= {" ".join([*words[:-1], f]) for f in _plural(words[-1])}
+        if "v" in pos:
+            forms |= {" ".join([f, *words[1:]]) for f in _verb_forms(words[0])}
+    for v in entry.extra.get("variants", "").split(";"):
+        if v.strip():
+            forms.add(_norm_term(v))
+    return (base, *sorted(forms - {base}))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon hit: ``span`` into the original text, the row, and the lexicon's stamp."""
+
+    span: Span
+    entry: Entry
+    lexicon: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    entry: Entry
+    lexicon: str
+    tail: re.Pattern[str] | None  # the rest of a gapped term, matched right after the key
+    not_within: tuple[str, ...]
+    not_in_sentence: frozenset[str]
+    lower_only: bool
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(_norm_term(p) for p in cell.split(";") if p.strip())
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+class Matcher:
+    """A compiled, read-only matcher over the rows of one or more lexicons.
+
+    Build it once (it is immutable after ``__init__``) and call :meth:`find` per text.
+    """
+
+    def __init__(self, lexicons: Iterable[Lexicon]) -> None:
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[_Pattern]] = {}
+        self.lexicons: tuple[Lexicon, ...] = tuple(lexicons)
+        for lex in self.lexicons:
+            for entry in lex.entries:
+                not_within = _split(entry.extra.get("not_within", ""))
+                not_in = frozenset(_split(entry.extra.get("not_in_sentence", "")))
+                lower_only = entry.extra.get("lower_only", "").strip().lower() in {"yes", "true", "1"}
+                for form in surface_forms(entry):
+                    parts = [p.strip() for p in form.split(GAP)]
+                    tail = None
+                    if len(parts) > 1:
+                        rest = "".join(_GAP_RE + r"\b" + re.escape(p) + r"\b" for p in parts[1:])
+                        tail = re.compile(rest)
+                    table.setdefault(parts[0], []).append(_Pattern(entry, lex.stamp, tail, not_within, not_in,
+                                                                  lower_only))
+        for key, pats in table.items():
+            self._auto.add_word(key, (len(key), tuple(pats)))
+        if table:
+            self._auto.make_automaton()
+        self._empty = not table
+
+    def find(self, text: str, sentences: Sequence[Span] = ()) -> tuple[Hit, ...]:
+        """Non-overlapping hits in ``text``, leftmost-longest first, sorted by start.
+
+        Rows that match the very same span all count (a word may cue two frames); otherwise the
+        leftmost, then longest, hit wins and hits overlapping it are dropped.
+
+        ``sentences`` (sorted spans) bounds the ``not_in_sentence`` rule and gapped terms; without
+        them the whole text counts as one sentence.
+        """
+        if self._empty or not text:
+            return ()
+        norm = normalise(text)
+        n = len(norm)
+        starts = [s.start for s in sentences]
+        cands: list[tuple[int, int, int, Hit]] = []
+        for end_idx, (length, pats) in self._auto.iter(norm):
+            start, end = end_idx - length + 1, end_idx + 1
+            if start > 0 and _is_word_char(norm[start - 1]):
+                continue
+            for order, pat in enumerate(pats):
+                stop = end
+                if pat.tail is not None:
+                    m = pat.tail.match(norm, end)
+                    if m is None:
+                        continue
+                    stop = m.end()
+                if stop < n and _is_word_char(norm[stop]):
+                    continue
+                if pat.lower_only and not text[start:stop].islower():
+                    continue
+                if pat.not_within and _covered(norm, start, stop, pat.not_within):
+                    continue
+                if pat.not_in_sentence or pat.tail is not None:
+                    lo, hi = _sentence_bounds(sentences, starts, start, n)
+                    if stop > hi:
+                        continue
+                    if pat.not_in_sentence and _sentence_has(norm[lo:hi], pat.not_in_sentence):
+                        continue
+                cands.append((start, -(stop - start), order, Hit(Span(start, stop), pat.entry, pat.lexicon)))
+        cands.sort(key=lambda c: (c[0], c[1], c[2]))
+        out: list[Hit] = []
+        last: Span | None = None
+        seen: set[tuple[str, str]] = set()
+        for _start, _neg, _o, hit in cands:
+            if last is None or hit.span.start >= last.end:
+                last, seen = hit.span, set()
+            elif hit.span != last:
+                continue
+            key = (hit.entry.term, hit.entry.category)
+            if key not in seen:
+                seen.add(key)
+                out.append(hit)
+        return tuple(out)
+
+
+def _covered(norm: str, start: int, stop: int, phrases: tuple[str, ...]) -> bool:
+    for ph in phrases:
+        lo = max(0, stop - len(ph))
+        i = norm.find(ph, lo, start + len(ph))
+        while i != -1 and i <= start:
+            if i + len(ph) >= stop:
+                return True
+            i = norm.find(ph, i + 1, start + len(ph))
+    return False
+
+
+def _sentence_bounds(sentences: Sequence[Span], starts: list[int], offset: int, n: int) -> tuple[int, int]:
+    if not sentences:
+        return 0, n
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return sentences[i].start, sentences[i].end
+    return offset, offset + 1
+
+
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def _sentence_has(sentence: str, words: frozenset[str]) -> bool:
+    single = {w for w in words if " " not in w}
+    multi = [w for w in words if " " in w]
+    if single and any(m.group() in single for m in _WORDS.finditer(sentence)):
+        return True
+    return any(re.search(r"\b" + re.escape(w) + r"\b", sentence) for w in multi)

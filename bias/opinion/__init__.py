@@ -1,0 +1,1 @@
+"""Sentence-level opinion (subjectivity) model: features, the shipped model, retraining."""

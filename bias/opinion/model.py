@@ -1,0 +1,162 @@
+"""Load and apply the shipped opinion model (``opinion_model.json``): no scikit-learn, no pickle.
+
+The model is a logistic regression. For a sentence with in-vocabulary n-grams ``G`` (``k`` of them)
+and dense features ``x_d``::
+
+    z = intercept + sum(w_g for g in G) / sqrt(k) + sum(w_d * (x_d - mean_d) / scale_d)
+    opinion_score = 1 / (1 + exp(-z))          # 0 = reads as reported fact, 1 = reads as opinion
+    opinion = opinion_score >= threshold
+
+Every term of that sum is a named feature, so :func:`contributions` can say why a sentence scored
+high ("first-person 'we', prescriptive 'must'"). Trained on NewsSD-ENG (Antici et al., LREC-COLING
+2024, CC BY 4.0); see ``docs/opinion-model.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from bias.errors import InputError
+from bias.opinion.features import (
+    BASE_FEATURES,
+    CueGroup,
+    SentenceFeatures,
+    cue_groups_from,
+    dense_names,
+    describe,
+)
+
+FORMAT = "bias-opinion-model/1"
+
+
+@dataclass(frozen=True, slots=True)
+class OpinionModel:
+    """A loaded model: immutable weights plus the cue lists its dense features were built with."""
+
+    version: str
+    threshold: float
+    intercept: float
+    ngram_weights: Mapping[str, float]
+    dense_names: tuple[str, ...]
+    dense_mean: tuple[float, ...]
+    dense_scale: tuple[float, ...]
+    dense_weights: tuple[float, ...]
+    groups: tuple[CueGroup, ...]
+    meta: Mapping[str, object]
+
+    @property
+    def stamp(self) -> str:
+        """``opinion-model@version``, for result and report footers."""
+        return f"opinion-model@{self.version}"
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One feature's share of a sentence's score (``value`` is added to the log-odds)."""
+
+    feature: str
+    label: str
+    value: float
+
+
+def model_from_dict(doc: Mapping[str, object], source: str = "opinion model") -> OpinionModel:
+    """Validate a parsed model document and build an :class:`OpinionModel`."""
+    if doc.get("format") != FORMAT:
+        raise InputError(source, f"not an opinion model (expected format {FORMAT!r})")
+    try:
+        dense = doc["dense"]
+        groups = cue_groups_from(doc["cues"])  # type: ignore[arg-type]
+        names = tuple(dense["names"])  # type: ignore[index]
+        if names != dense_names(groups):
+            raise InputError(source, "dense feature names do not match the cue groups in the file")
+        vectors = [tuple(float(v) for v in dense[k]) for k in ("mean", "scale", "weights")]  # type: ignore[index]
+        if any(len(v) != len(names) for v in vectors):
+            raise InputError(source, "dense mean/scale/weights must have one entry per feature name")
+        return OpinionModel(
+            version=str(doc["version"]),
+            threshold=float(doc["threshold"]),  # type: ignore[arg-type]
+            intercept=float(doc["intercept"]),  # type: ignore[arg-type]
+            ngram_weights=MappingProxyType({str(k): float(v) for k, v in doc["ngrams"].items()}),  # type: ignore[union-attr]
+            dense_names=names,
+            dense_mean=vectors[0],
+            dense_scale=vectors[1],
+            dense_weights=vectors[2],
+            groups=groups,
+            meta=MappingProxyType({k: doc[k] for k in ("credit", "training") if k in doc}),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(source, f"malformed opinion model: {exc!r}") from None
+
+
+def load_model_file(path: str | Path) -> OpinionModel:
+    """Load a model JSON written by :func:`bias.opinion.train.train_opinion_model`."""
+    p = Path(path)
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(p), "file not found") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(str(p), f"not valid JSON: {exc.msg}", exc.lineno) from None
+    return model_from_dict(doc, str(p))
+
+
+@cache
+def shipped_model() -> OpinionModel:
+    """The model shipped inside the package (loaded once per process; immutable)."""
+    text = resources.files("bias.opinion").joinpath("opinion_model.json").read_text(encoding="utf-8")
+    return model_from_dict(json.loads(text), "bias/opinion/opinion_model.json")
+
+
+def contributions(feats: SentenceFeatures, model: OpinionModel) -> tuple[Contribution, ...]:
+    """Each active feature's addition to the log-odds, largest first (intercept excluded)."""
+    out: list[Contribution] = []
+    known = [g for g in feats.ngrams if g in model.ngram_weights]
+    if known:
+        norm = 1.0 / math.sqrt(len(known))
+        out.extend(Contribution(f"ngram:{g}", f"'{g}'", model.ngram_weights[g] * norm) for g in known)
+    labels = {f"cue_{g.name}": g.label for g in model.groups} | dict(BASE_FEATURES)
+    for name, mean, scale, w in zip(model.dense_names, model.dense_mean, model.dense_scale,
+                                    model.dense_weights, strict=True):
+        value = w * (feats.dense[name] - mean) / scale
+        if value:
+            out.append(Contribution(name, labels[name], value))
+    return tuple(sorted(out, key=lambda c: (-c.value, c.feature)))
+
+
+def log_odds(feats: SentenceFeatures, model: OpinionModel) -> float:
+    """The model's linear score ``z`` for one sentence (positive leans to opinion)."""
+    z = model.intercept
+    known = [model.ngram_weights[g] for g in feats.ngrams if g in model.ngram_weights]
+    if known:
+        z += math.fsum(sorted(known)) / math.sqrt(len(known))
+    for name, mean, scale, w in zip(model.dense_names, model.dense_mean, model.dense_scale,
+                                    model.dense_weights, strict=True):
+        z += w * (feats.dense[name] - mean) / scale
+    return z
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, safe for large ``|z|``."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def score_sentence(text: str, model: OpinionModel | None = None) -> float:
+    """Opinion score of one sentence, 0-1: higher means it reads more like opinion than reported fact."""
+    m = model or shipped_model()
+    return sigmoid(log_odds(describe(text, m.groups), m))
+
+
+def is_opinion(text: str, model: OpinionModel | None = None) -> bool:
+    """True when the sentence's opinion score reaches the model's threshold."""
+    m = model or shipped_model()
+    return score_sentence(text, m) >= m.threshold

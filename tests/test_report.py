@@ -1,0 +1,89 @@
+"""The HTML report: escaping, self-containment, determinism, highlighting."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bias.analysis import analyze_article
+from bias.model import Article, Embedded, Removal, Span
+from bias.render.highlight import Mark, segment_paragraph
+from bias.render.report import render_report
+
+HOSTILE = '"><img src=x onerror=alert(1)><script>alert("x")</script>'
+
+
+def _article(**kw: object) -> Article:
+    base = {"id": "a1", "outlet": "Daily Example", "title": "A headline",
+            "text": "A headline\nThe plan is a disaster, critics said. The meeting starts at noon."}
+    base.update(kw)
+    return Article(**base)  # type: ignore[arg-type]
+
+
+def test_hostile_title_outlet_author_text_and_url_are_inert(no_network: None) -> None:
+    art = _article(title=HOSTILE, outlet=HOSTILE, author=HOSTILE, url="javascript:alert(1)",
+                   text=f"{HOSTILE}\nShe said it was <b>fine</b>.",
+                   removed=(Removal(HOSTILE, "ad shortcode", 3),))
+    html = render_report([analyze_article(art)], title=HOSTILE)
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "javascript:" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;fine&lt;/b&gt;" in html
+    # exactly one script element: our own, whose hash the CSP names
+    assert len(re.findall(r"<script\b", html)) == 1
+
+
+def test_only_http_links_are_clickable() -> None:
+    good = _article(id="g", url="https://example.org/story?a=1&b=2")
+    bad = _article(id="b", url="data:text/html,<script>alert(1)</script>")
+    html = render_report([analyze_article(good), analyze_article(bad)])
+    assert 'href="https://example.org/story?a=1&amp;b=2"' in html
+    assert 'href="data:' not in html
+
+
+def test_report_is_self_contained_with_csp() -> None:
+    html = render_report([analyze_article(_article())])
+    assert "Content-Security-Policy" in html
+    assert "default-src 'none'" in html
+    # no external resources of any kind
+    assert not re.search(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", html)
+    assert "<link" not in html
+
+
+def test_same_input_gives_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    arts = [_article(id="x"), _article(id="y", outlet="Other Paper")]
+    first = render_report([analyze_article(a) for a in arts])
+    second = render_report([analyze_article(a) for a in arts])
+    assert first == second
+    assert "2023-11-14" in first
+
+
+def test_outlets_are_columns_in_input_order() -> None:
+    arts = [_article(id="x", outlet="Zeta Times"), _article(id="y", outlet="Alpha Post"),
+            _article(id="z", outlet="Zeta Times")]
+    html = render_report([analyze_article(a) for a in arts])
+    head = html[html.index('<table class="overview">'):html.index("</thead>")]
+    assert head.index("Zeta Times") < head.index("Alpha Post")
+    assert "2 articles" in head and "1 article<" in head
+
+
+def test_removed_lines_and_embedded_posts_are_shown() -> None:
+    text = "Headline\nBody text here.\nA post — Someone (@someone) May 1, 2024"
+    art = _article(text=text, removed=(Removal("Leave a Reply", "comment box", 9),),
+                   embedded=(Embedded(Span(25, len(text)), "social_post", "Someone (@someone)"),))
+    html = render_report([analyze_article(art)])
+    assert "Removed from the page (1)" in html
+    assert "line 9, comment box:" in html and "Leave a Reply" in html
+    assert "Embedded post by Someone (@someone)" in html
+
+
+def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
+    text = "abcdefghij"
+    marks = [Mark(Span(2, 6), ("x",), "one"), Mark(Span(4, 8), ("y",), "two")]
+    segs = segment_paragraph(text, Span(0, 10), marks)
+    assert "".join(s.text for s in segs) == text
+    assert [(s.text, s.classes, s.note) for s in segs] == [
+        ("ab", "", ""), ("cd", "x", "one"), ("ef", "x y", "one | two"), ("gh", "y", "two"), ("ij", "", "")]
