@@ -93,6 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev_att.add_argument("--gold", type=Path, required=True, metavar="FILE", help="gold JSON Lines file")
     ev_att.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUT_HELP)
     ev_att.add_argument("--show-errors", action="store_true", help="list misses and false alarms")
+    ev_sen = ev_sub.add_parser("sentences", help="the sentence-level opinion (and loaded) flags",
+                               description="Score sentence flags against a gold file: JSON Lines or CSV "
+                               "with `text` and `label` (OBJ/SUBJ or 0/1; 1 = the flag should be on).")
+    ev_sen.add_argument("--gold", type=Path, required=True, metavar="FILE", help="labelled sentences")
+    ev_sen.add_argument("--flag", action="append", choices=("opinion", "loaded"), metavar="FLAG",
+                        help="opinion or loaded (repeatable; default: both)")
+
+    tr = sub.add_parser("train-opinion", help="retrain the sentence opinion model from labelled sentences",
+                        description="Fit the opinion model on a file of labelled sentences (JSON Lines "
+                        "or CSV with `text` and `label`) and write it as JSON (coefficients, no pickle).")
+    tr.add_argument("train", type=Path, metavar="FILE", help="labelled training sentences")
+    tr.add_argument("-o", "--output", type=Path, required=True, metavar="JSON", help="where to write the model")
+    tr.add_argument("--val", type=Path, metavar="FILE", help="held-out sentences to report macro-F1 on")
+    tr.add_argument("--force", action="store_true", help="overwrite JSON if it exists")
     return parser
 
 
@@ -153,8 +167,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.what == "sentences":
+        from bias.opinion.evaluate import evaluate_sentences
+        from bias.sentence_flags import sentence_predictors
+
+        flags = args.flag or ["opinion", "loaded"]
+        evaluate_sentences(args.gold, flags, predictors=sentence_predictors())
+        return EXIT_OK
     if args.what != "attribution":
-        print("bias evaluate: say what to evaluate: attribution", file=sys.stderr)
+        print("bias evaluate: say what to evaluate: attribution or sentences", file=sys.stderr)
         return EXIT_USAGE
     from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
 
@@ -166,13 +187,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
+def cmd_train_opinion(args: argparse.Namespace) -> int:
+    from bias.files import check_output
+    from bias.opinion.train import train_opinion_model
+
+    check_output(args.output, inputs=[args.train], force=args.force, default=False)
+    train_opinion_model(args.train, args.output, val_path=args.val)
+    print(f"bias: wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    handlers = {"report": cmd_report, "analyze": cmd_analyze, "evaluate": cmd_evaluate}
+    handlers = {"report": cmd_report, "analyze": cmd_analyze, "evaluate": cmd_evaluate,
+                "train-opinion": cmd_train_opinion}
     try:
         return handlers[args.command](args)
     except OutputError as exc:

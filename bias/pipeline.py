@@ -38,12 +38,12 @@ class Outcome:
 
 
 def load_articles(paths: Sequence[str | Path], outcome: Outcome, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  err: TextIO = sys.stderr) -> Iterator[Article]:
+                  err: TextIO | None = None) -> Iterator[Article]:
     """Yield articles from ``paths``; print one line per skipped input to ``err``."""
     for item in iter_inputs(paths, max_bytes=max_bytes):
         if isinstance(item, InputError):
             outcome.problems.append(item)
-            print(f"bias: skipped {item}", file=err)
+            print(f"bias: skipped {item}", file=err or sys.stderr)
         else:
             yield item
 

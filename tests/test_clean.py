@@ -33,12 +33,17 @@ BODY2 = "Several residents said the plan ignored the northern villages, which ha
         ("Your email address will not be published. Required fields are marked *", "comment box"),
         ("Please let us know if you're having issues with commenting.", "comment box"),
         ("The Daily Pike is a reader-supported publication.", "subscription prompt"),
-        ("To receive new posts and support my work, consider becoming a free or paid subscriber.",
-         "subscription prompt"),
+        (
+            "To receive new posts and support my work, consider becoming a free or paid subscriber.",
+            "subscription prompt",
+        ),
         ("Sign up for our morning newsletter", "subscription prompt"),
         ("(AP Photo/Jane Roe)", "photo caption or credit"),
         ("AP File Photo/Sam Poe", "photo caption or credit"),
-        ("Fishermen unload the catch at dawn.Photo by ANA LIMA/AFP via Getty Images", "photo caption or credit"),
+        (
+            "Fishermen unload the catch at dawn.Photo by ANA LIMA/AFP via Getty Images",
+            "photo caption or credit",
+        ),
         ("A flooded street in the old town.REUTERS.COM", "photo caption or credit"),
         ("Volunteers sort donations on March 3, 2024.AP Photo/Kim Doe, File", "photo caption or credit"),
         ("** HOLD FOR SMITH/EMBARGO 6PM** A ranger checks the gate", "photo caption or credit"),
@@ -111,12 +116,20 @@ def test_dateline_in_header_sets_the_date() -> None:
 
 def test_repeated_caption_with_credit_removed_both_copies() -> None:
     text = "\n".join(
-        ["Council approves budget", BODY1, "Workers repair a road in Elm's district.",
-         "Workers repair a road in Elm’s district.CITYNEWS.ORG", BODY2]
+        [
+            "Council approves budget",
+            BODY1,
+            "Workers repair a road in Elm's district.",
+            "Workers repair a road in Elm’s district.CITYNEWS.ORG",
+            BODY2,
+        ]
     )
     c = clean_text(text)
     assert c.text == f"Council approves budget\n{BODY1}\n{BODY2}"
-    assert [(r.line, r.reason) for r in c.removed] == [(3, "photo caption or credit"), (4, "photo caption or credit")]
+    assert [(r.line, r.reason) for r in c.removed] == [
+        (3, "photo caption or credit"),
+        (4, "photo caption or credit"),
+    ]
 
 
 def test_author_note_at_the_end_and_comment_box() -> None:
@@ -140,15 +153,26 @@ def test_closing_sentence_about_a_person_in_the_story_is_kept() -> None:
 
 
 def test_author_note_known_author_surname() -> None:
-    text = "\n".join(["Budget passes", BODY1, "Rotella wrote about Rotella's park.", BODY2,
-                      "Rotella is a senior reporter at a newspaper in Washington."])
+    text = "\n".join(
+        [
+            "Budget passes",
+            BODY1,
+            "Rotella wrote about Rotella's park.",
+            BODY2,
+            "Rotella is a senior reporter at a newspaper in Washington.",
+        ]
+    )
     assert clean_text(text).removed == ()
     c = clean_text(text, authors=["Sebastian Rotella"])
-    assert c.removed == (Removal("Rotella is a senior reporter at a newspaper in Washington.", "author note", 5),)
+    assert c.removed == (
+        Removal("Rotella is a senior reporter at a newspaper in Washington.", "author note", 5),
+    )
 
 
 def test_trailing_sources_list() -> None:
-    c = clean_text("\n".join(["Budget passes", BODY1, "Sources", "1. Council minutes", "2. Mayor's statement"]))
+    c = clean_text(
+        "\n".join(["Budget passes", BODY1, "Sources", "1. Council minutes", "2. Mayor's statement"])
+    )
     assert c.text == f"Budget passes\n{BODY1}"
     assert [r.reason for r in c.removed] == ["list of sources"] * 3
 

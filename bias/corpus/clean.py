@@ -164,7 +164,14 @@ def _header(lines: list[_Line], title: str | None) -> tuple[dict[str, str], _Lin
             return meta, None, True
         idx = found
     else:
-        idx = next((i for i, ln in enumerate(header) if chrome.word_count(ln.text) >= 4), 0)
+        idx = next(
+            (
+                i
+                for i, ln in enumerate(header)
+                if chrome.word_count(ln.text) >= 4 and not ln.text.endswith(".")
+            ),
+            0,
+        )
     candidates = header + first_body
     if not candidates:
         return meta, None, False

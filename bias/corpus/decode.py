@@ -64,15 +64,15 @@ class Decoded:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """``"utf-16-le"``/``"utf-16-be"`` when ``data`` looks like BOM-less UTF-16, else None."""
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 16 or len(data) % 2:
         return None
     sample = data[:4096]
     even_zero = sample[0::2].count(0)
     odd_zero = sample[1::2].count(0)
     half = len(sample) // 2
-    if odd_zero > 0.3 * half and even_zero < 0.05 * half:
+    if odd_zero > 0.6 * half and even_zero < 0.05 * half:
         return "utf-16-le"
-    if even_zero > 0.3 * half and odd_zero < 0.05 * half:
+    if even_zero > 0.6 * half and odd_zero < 0.05 * half:
         return "utf-16-be"
     return None
 
@@ -133,12 +133,16 @@ def decode_bytes(data: bytes) -> Decoded:
             return _check_text(cp1252, "cp1252")
         raise DecodeError(f"could not decode the text (tried {TRIED})")
     western = next((r for r in results if "cp1252" in r.could_be_from_charset), None)
-    if cp1252 is not None and western is not None and (
-        western.chaos <= best.chaos + _NEAR_CHAOS and western.coherence >= best.coherence - _NEAR_COHERENCE
+    if (
+        cp1252 is not None
+        and western is not None
+        and (
+            western.chaos <= best.chaos + _NEAR_CHAOS
+            and western.coherence >= best.coherence - _NEAR_COHERENCE
+        )
     ):
         return _check_text(cp1252, "cp1252")
     return _check_text(str(best), best.encoding)
-
 
 
 def normalise(text: str) -> str:

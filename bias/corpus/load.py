@@ -39,7 +39,7 @@ _HTML = frozenset({".html", ".htm", ".xhtml"})
 _JSONL = frozenset({".jsonl", ".ndjson"})
 _CSV = frozenset({".csv"})
 _KINDS = (("text", _TEXT), ("html", _HTML), ("jsonl", _JSONL), ("csv", _CSV))
-SUFFIXES = tuple(sorted(_TEXT | _HTML | _JSONL | _CSV - {""}))
+SUFFIXES = tuple(sorted((_TEXT | _HTML | _JSONL | _CSV) - {""}))
 _DOC_NAMES = ("readme", "license", "licence", "changelog", "copying")
 
 
@@ -225,8 +225,10 @@ def _load_file(
 ) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     if suffix not in _TEXT | _HTML | _JSONL | _CSV:
-        readable = ", ".join(SUFFIXES)
-        yield InputError(str(path), f"unsupported file type '{suffix}' (bias reads {readable} files)")
+        yield InputError(
+            str(path),
+            f"unsupported file type '{suffix}' (bias reads .txt, .md, .html, .htm, .jsonl and .csv files)",
+        )
         return
     got = _read(path, max_bytes)
     if isinstance(got, InputError):
@@ -273,16 +275,21 @@ def _jobs(raw: str | Path) -> Iterator[tuple[Path, FileEntry | None, str] | Inpu
     if path.is_dir():
         manifests, problems = _manifests(path)
         yield from problems
-        entries: dict[Path, FileEntry] = {}
-        for m in sorted(manifests, key=lambda m: len(m.path.parts)):
+        for m in manifests:
             yield from _missing(m)
-            entries.update(m.files)
+        # deepest manifest first: a file takes the entry of the nearest manifest above it
+        manifests.sort(key=lambda m: -len(m.path.parts))
         files = sorted(
             (p.relative_to(path) for p in path.rglob("*") if p.is_file()), key=lambda r: r.as_posix()
         )
         for rel in files:
-            if not _skipped(rel):
-                yield path / rel, entries.get((path / rel).resolve()), rel.with_suffix("").as_posix()
+            if _skipped(rel):
+                continue
+            file = path / rel
+            owner = next(
+                (m for m in manifests if file.resolve().is_relative_to(m.path.parent.resolve())), None
+            )
+            yield file, owner.entry_for(file) if owner else None, rel.with_suffix("").as_posix()
         return
     if path.name == MANIFEST_NAME:
         try:

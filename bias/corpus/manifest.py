@@ -85,9 +85,12 @@ class FileEntry:
 class Manifest:
     path: Path
     files: Mapping[Path, FileEntry]  # resolved file path -> entry
+    defaults: Fields = Fields()
 
-    def entry_for(self, file: Path) -> FileEntry | None:
-        return self.files.get(file.resolve())
+    def entry_for(self, file: Path) -> FileEntry:
+        """The entry for ``file``; a file the manifest does not list gets the [defaults]."""
+        resolved = file.resolve()
+        return self.files.get(resolved) or FileEntry(resolved.name, self.defaults)
 
 
 def _where(kind: str, index: int, table: Mapping[str, Any]) -> str:
@@ -171,4 +174,4 @@ def read_manifest(path: Path) -> Manifest:
         files[resolved] = FileEntry(
             raw_path, fields.over(defaults), tuple(Part(p.starts, p.fields.over(defaults)) for p in parts)
         )
-    return Manifest(path, MappingProxyType(files))
+    return Manifest(path, MappingProxyType(files), defaults)

@@ -7,7 +7,7 @@ extractor reads it and none re-tokenises the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bias.model import Article, Span
 
@@ -37,6 +37,13 @@ class Parsed:
     sentences: tuple[Span, ...]
     words: tuple[Span, ...]
     quotes: tuple[Quote, ...]
+    # Start offsets, precomputed once so look-ups are binary searches (derived, not compared).
+    sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    word_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sentence_starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "word_starts", tuple(w.start for w in self.words))
 
     @property
     def text(self) -> str:
@@ -44,16 +51,14 @@ class Parsed:
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence holding character ``offset``, or None if it is between sentences."""
-        starts = [s.start for s in self.sentences]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self.sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return i
         return None
 
     def words_in(self, span: Span) -> tuple[Span, ...]:
         """The word spans that lie inside ``span``."""
-        starts = [w.start for w in self.words]
-        lo = bisect_right(starts, span.start - 1)
+        lo = bisect_right(self.word_starts, span.start - 1)
         out = []
         for w in self.words[lo:]:
             if w.start >= span.end:

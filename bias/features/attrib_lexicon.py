@@ -57,7 +57,6 @@ class Tables:
     """Immutable lookup tables built from the two lexicons."""
 
     cues_by_first: Mapping[str, tuple[CueForm, ...]]  # first word -> forms, longest first
-    category_explanations: Mapping[str, str]
     nouns: Mapping[str, tuple[SourceWord, ...]]  # single words
     phrases: Mapping[str, SourceWord]  # multi-word terms ("people familiar", "attorney general")
     stamps: tuple[str, ...]
@@ -65,15 +64,11 @@ class Tables:
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
     by_first: dict[str, list[CueForm]] = {}
-    explanations: dict[str, str] = {}
     for e in cues.entries:
         words = tuple(e.term.lower().split())
         form = CueForm(words, e.extra.get("lemma", e.term), e.category, e.explanation,
                        e.extra.get("frame", "verb"), e.extra.get("needs", ""))
         by_first.setdefault(words[0], []).append(form)
-        if e.extra.get("lemma") == e.term or e.category not in explanations:
-            explanations.setdefault(e.category, e.explanation if e.weight != 1 or e.category != "neutral"
-                                    else "A plain reporting verb: passes on the source's words without judging them.")
     nouns: dict[str, list[SourceWord]] = {}
     phrases: dict[str, SourceWord] = {}
     for e in sources.entries:
@@ -84,7 +79,6 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
             nouns.setdefault(e.term.lower(), []).append(word)
     return Tables(
         cues_by_first=MappingProxyType({k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()}),
-        category_explanations=MappingProxyType(explanations),
         nouns=MappingProxyType({k: tuple(v) for k, v in nouns.items()}),
         phrases=MappingProxyType(phrases),
         stamps=(cues.stamp, sources.stamp),

@@ -29,10 +29,13 @@ from bias.lexicons.user import kind_of
 from bias.model import Evidence, FeatureResult, FeatureSpec, Span
 
 NAME = "loaded"
-CATEGORIES = ("pejorative", "intensifier", "metaphor", "fear", "evaluative", "booster", "hedge", "scare_quote")
+CATEGORIES = ("pejorative", "intensifier", "metaphor", "fear", "evaluative", "booster", "hedge",
+              "scare_quote")
 SCORED = frozenset(CATEGORIES) - {"hedge"}
 SCARE_QUOTE_WEIGHT = 1.0
 LOADED_THRESHOLD = 0.5
+_SCARE_NOTE = ("A short phrase in quotation marks with no speaker named in its sentence: the writer "
+               "distances itself from the words without saying why.")
 _LABELS = {"pejorative": "pejorative labels and name-calling", "intensifier": "intensifiers and hyperbole",
            "metaphor": "dehumanising or threat metaphors", "fear": "fear and anger appeals",
            "evaluative": "subjective evaluatives", "booster": "boosters", "hedge": "hedges",
@@ -82,9 +85,8 @@ def find_loaded_hits(parsed: Parsed, *, matcher: Matcher, v: Voices | None = Non
                              e.explanation, e.alternative, h.lexicon))
     for q in v.scare_quotes:
         out.append(LoadedHit(q.span, q.span.of(text), "scare quote", "scare_quote", NARRATION,
-                             SCARE_QUOTE_WEIGHT, "A short phrase in quotation marks with no speaker named in its "
-                             "sentence: the writer distances itself from the words without saying why.",
-                             "drop the marks, or say who used the words", "voice@1"))
+                             SCARE_QUOTE_WEIGHT, _SCARE_NOTE, "drop the marks, or say who used the words",
+                             "voice@1"))
     return tuple(sorted(out, key=lambda h: (h.span.start, h.span.end, h.category)))
 
 
@@ -111,7 +113,8 @@ def loaded_sentence_scores(parsed: Parsed, *, matcher: Matcher | None = None) ->
 
 def _specs() -> tuple[FeatureSpec, ...]:
     out = [
-        spec(NAME, "narration_per_1000", "Loaded language, outlet's own voice", "weighted hits per 1,000 words",
+        spec(NAME, "narration_per_1000", "Loaded language, outlet's own voice",
+             "weighted hits per 1,000 words",
              "more loaded wording in the outlet's own narration",
              "Sum of the weights of loaded terms, boosters and scare quotes in narration (outside quotations "
              "and embedded posts), per 1,000 narration words. The headline figure for an outlet.",
@@ -123,7 +126,8 @@ def _specs() -> tuple[FeatureSpec, ...]:
         spec(NAME, "hedges_per_1000", "Hedges", "hits per 1,000 words", "more hedged claims",
              "Hedges (allegedly, reportedly, appears, could) per 1,000 words, all voices.",
              "Hedging can be careful reporting or insinuation."),
-        spec(NAME, "boosters_per_1000", "Boosters", "hits per 1,000 words", "more claims presented as certain",
+        spec(NAME, "boosters_per_1000", "Boosters", "hits per 1,000 words",
+             "more claims presented as certain",
              "Boosters (clearly, undeniably, absolutely) per 1,000 words, all voices."),
         spec(NAME, "scare_quotes", "Scare quotes", "count", "more distancing quotation marks",
              "Short quoted phrases (1-4 words) with no speaker named in their sentence."),

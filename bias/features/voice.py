@@ -9,13 +9,14 @@ not blamed for words it merely quotes. Three voices:
 * ``"narration"``: everything else, *including scare quotes*: a short quoted phrase that no one
   in its sentence is said to have said is the writer's own distancing device.
 
-Scare-quote rule (documented choice; debatable cases fall as the rule says): a quotation is a scare
-quote when it is closed, its inner text has 1 to 4 words and does not end in sentence punctuation
-or a comma (an utterance), it is not the whole of its sentence (a pull quote), it is not a
-continued paragraph of a long quotation, and its sentence, outside any quotation marks, holds no speech or writing verb and no "according to"
-(:data:`ATTRIBUTION_CUES`). So ``the border has been “solved”`` is a scare quote, while ``the
-official said ... is probably “political”`` and ``the US pledged a “removal flights program”`` are
-attributed (``said``, ``pledged``) and stay quotations.
+Scare-quote rule (a documented choice; debatable cases fall as the rule says): a quotation is a
+scare quote when it is closed, its inner text has 1 to 4 words and does not end in sentence
+punctuation or a comma (an utterance), it is not the whole of its sentence (a pull quote or a
+subheading), it is not a continued paragraph of a long quotation, and its sentence, outside any
+quotation marks, holds no speech or writing verb and no "according to" (:data:`ATTRIBUTION_CUES`).
+So ``the border has been “solved”`` is a scare quote, while ``the official said ... is probably
+“political”`` and ``the US pledged a “removal flights program”`` are attributed (``said``,
+``pledged``) and stay quotations.
 """
 
 from __future__ import annotations

@@ -74,8 +74,8 @@ def load_user_lexicon(path: str | Path) -> Lexicon:
     lex = parse_lexicon(toml, text, meta_path=str(p), table_path=str(p))
     for e in lex.entries:
         if meta["kind"] == "loaded" and e.category not in LOADED_CATEGORIES:
-            raise LexiconError(str(p), f"category {e.category!r} is not one of: {', '.join(LOADED_CATEGORIES)}",
-                               e.line)
+            allowed = ", ".join(LOADED_CATEGORIES)
+            raise LexiconError(str(p), f"category {e.category!r} is not one of: {allowed}", e.line)
         if meta["kind"] == "frames" and e.category not in FRAME_IDS:
             raise LexiconError(str(p), f"frame {e.category!r} is not one of: {', '.join(FRAME_IDS)}", e.line)
         if meta["kind"] == "referents" and not _ID.match(e.category):
