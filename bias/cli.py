@@ -33,6 +33,17 @@ INPUT_HELP = ("files or folders: .txt, .md, .html/.htm, .jsonl, .csv; a folder i
               "and its manifest.toml (if any) gives outlets, titles and authors")
 
 
+LEXICON_HELP = ("a lexicon of your own (TSV; format in bias/lexicons/README.md) adding loaded terms, "
+                "word-choice groups or frame cues; repeatable")
+
+
+def _extractors(paths: Sequence[Path]):  # noqa: ANN202
+    from bias.features import build_extractors
+    from bias.lexicons.user import load_user_lexicon
+
+    return build_extractors(load_user_lexicon(p) for p in paths)
+
+
 def _mb(value: str) -> int:
     try:
         mb = float(value)
@@ -69,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--title", default=None, help="the report's title")
     rep.add_argument("--templates", type=Path, metavar="DIR",
                      help="a folder of your own Jinja templates that override or extend the packaged ones")
+    rep.add_argument("--lexicon", action="append", type=Path, default=[], metavar="FILE",
+                     help=LEXICON_HELP)
     rep.add_argument("--max-size", type=_mb, default=None, metavar="MB",
                      help="skip input files larger than this many megabytes (default: 20)")
 
@@ -82,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "with the metrics as columns; attributions-csv: one row per attribution")
     ana.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
     ana.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ana.add_argument("--lexicon", action="append", type=Path, default=[], metavar="FILE",
+                     help=LEXICON_HELP)
     ana.add_argument("--max-size", type=_mb, default=None, metavar="MB",
                      help="skip input files larger than this many megabytes (default: 20)")
 
@@ -124,15 +139,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     from bias.files import check_output, write_atomic
 
     check_output(out, inputs=inputs, force=args.force, default=default)
+    extractors = _extractors(args.lexicon)
     outcome = Outcome()
     kwargs = {"max_bytes": args.max_size} if args.max_size else {}
     scores = list(analyse_all(load_articles(args.inputs, outcome, **kwargs), outcome,
-                              progress=show_progress()))
+                              progress=show_progress(), extractors=extractors))
     if not scores:
         print("bias: nothing could be analysed; no report written", file=sys.stderr)
         return outcome.exit_code
     html = render_report(scores, title=args.title, templates=args.templates,
-                         skipped=[str(p) for p in outcome.problems])
+                         skipped=[str(p) for p in outcome.problems], extractors=extractors)
     write_atomic(out, html)
     print(f"bias: wrote {out} ({len(scores)} articles)", file=sys.stderr)
     return outcome.exit_code
@@ -146,11 +162,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     inputs = [Path(p) for p in args.inputs]
     if args.output is not None:
         check_output(args.output, inputs=inputs, force=args.force, default=False)
+    extractors = _extractors(args.lexicon)
     outcome = Outcome()
     kwargs = {"max_bytes": args.max_size} if args.max_size else {}
     stamp = versions()
     records = (article_record(s, stamp) for s in analyse_all(
-        load_articles(args.inputs, outcome, **kwargs), outcome, progress=show_progress()))
+        load_articles(args.inputs, outcome, **kwargs), outcome, progress=show_progress(),
+        extractors=extractors))
     if args.format == "jsonl":
         if args.output is None:
             for r in records:

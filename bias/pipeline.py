@@ -13,6 +13,7 @@ from tqdm import tqdm
 from bias.analysis import analyze_article
 from bias.corpus.load import DEFAULT_MAX_BYTES, iter_inputs
 from bias.errors import InputError
+from bias.features import EXTRACTORS, Extractor
 from bias.model import Article, ArticleScores
 
 # Exit codes (documented in `bias --help` and the README).
@@ -48,13 +49,14 @@ def load_articles(paths: Sequence[str | Path], outcome: Outcome, *, max_bytes: i
             yield item
 
 
-def analyse_all(articles: Iterator[Article], outcome: Outcome, *, progress: bool) -> Iterator[ArticleScores]:
+def analyse_all(articles: Iterator[Article], outcome: Outcome, *, progress: bool,
+                extractors: Sequence[Extractor] = EXTRACTORS) -> Iterator[ArticleScores]:
     """Analyse articles one at a time, with a progress bar on a terminal."""
     bar = tqdm(articles, desc="analysing", unit=" articles", disable=not progress, file=sys.stderr,
                leave=False)
     for article in bar:
         outcome.analysed += 1
-        yield analyze_article(article)
+        yield analyze_article(article, extractors)
 
 
 def show_progress() -> bool:

@@ -43,19 +43,26 @@ def test_layer_switch_hides_and_shows_highlights(seeds_report: Path) -> None:
     with open_report(seeds_report) as (page, log):
         box = page.locator("#layer-switches input[data-layer='tone']")
         mark = page.locator("mark.layer-tone").first
-        before = mark.evaluate("m => getComputedStyle(m).textDecorationLine")
-        assert "underline" in before
-        box.uncheck()
-        assert "hide-tone" in page.evaluate("document.body.className")
+        # tone starts hidden (a busy layer); switching it on shows the underlines, off hides them
+        assert not box.is_checked()
         assert mark.evaluate("m => getComputedStyle(m).textDecorationLine") == "none"
         box.check()
+        assert "hide-tone" not in page.evaluate("document.body.className")
         assert "underline" in mark.evaluate("m => getComputedStyle(m).textDecorationLine")
+        box.uncheck()
+        assert mark.evaluate("m => getComputedStyle(m).textDecorationLine") == "none"
+        lang = page.locator("#layer-switches input[data-layer='language']")
+        yellow = page.locator("mark.layer-language").first
+        assert lang.is_checked()
+        on = yellow.evaluate("m => getComputedStyle(m).backgroundColor")
+        lang.uncheck()
+        assert yellow.evaluate("m => getComputedStyle(m).backgroundColor") != on
         assert log.console_errors == []
 
 
 def test_highlight_explains_itself_on_keyboard_focus(seeds_report: Path) -> None:
     with open_report(seeds_report) as (page, _log):
-        mark = page.locator("article.reader mark").first
+        mark = page.locator("article.reader mark.layer-language").first
         mark.focus()
         after = mark.evaluate("m => getComputedStyle(m, '::after').content")
         assert len(after) > 10  # the explanation is shown next to the focused words

@@ -33,10 +33,10 @@ def _seed(name: str, start: str | None = None, stop: str | None = None) -> Artic
 
 
 def test_every_category_with_exact_spans():
-    text = ("Critics called him a thug. The plan was an unprecedented, massive failure. Migrants flooded the "
-            "town. It was a political stunt. Officials offered a paltry sum. This is the worst border crisis in "
-            "US history. The claim is allegedly true and clearly false. The border has been “solved” already. "
-            "It is a terrifying prospect.")
+    text = ("Critics called him a thug. The plan was an unprecedented, massive failure. "
+            "Migrants flooded the town. It was a political stunt. Officials offered a paltry sum. "
+            "This is the worst border crisis in US history. The claim is allegedly true and clearly false. "
+            "The border has been “solved” already. It is a terrifying prospect.")
     assert _hits(text) == [
         (21, 25, "thug", "pejorative", "narration"),
         (43, 56, "unprecedented", "intensifier", "narration"),
@@ -48,7 +48,7 @@ def test_every_category_with_exact_spans():
         (220, 229, "allegedly", "hedge", "narration"),
         (239, 246, "clearly", "booster", "narration"),
         (274, 282, "“solved”", "scare_quote", "narration"),
-        (298, 308, "terrifying", "fear", "narration"),
+        (300, 310, "terrifying", "fear", "narration"),
     ]
 
 
@@ -61,14 +61,16 @@ def test_inflections_and_multi_word_terms():
 
 
 def test_context_rules_cancel_literal_uses():
-    text = "Heavy rain flooded the river valley. The company reported strong cash flow. Prices surged 5 percent."
+    text = ("Heavy rain flooded the river valley. The company reported strong cash flow. "
+            "Prices surged 5 percent.")
     assert _hits(text) == []
     # "may" counts only in lower case, so the month is not a hedge
     assert _hits("In May the council may vote.") == [(19, 22, "may", "hedge", "narration")]
 
 
 def test_narration_versus_quotation():
-    text = "The mayor attacked the “radical agenda” of rivals. “They are a mob of thugs,” said Smith. The mob left."
+    text = ("The mayor attacked the “radical agenda” of rivals. “They are a mob of thugs,” said Smith. "
+            "The mob left.")
     assert _hits(text) == [
         (23, 39, "“radical agenda”", "scare_quote", "narration"),
         (24, 31, "radical", "pejorative", "narration"),

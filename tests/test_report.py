@@ -87,3 +87,5 @@ def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
     assert "".join(s.text for s in segs) == text
     assert [(s.text, s.classes, s.note) for s in segs] == [
         ("ab", "", ""), ("cd", "x", "one"), ("ef", "x y", "one | two"), ("gh", "y", "two"), ("ij", "", "")]
+    # one wrap per layer, so switching one layer off leaves the other's highlight in place
+    assert [len(s.wraps) for s in segs] == [0, 1, 2, 1, 0]

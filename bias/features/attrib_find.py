@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bias.corpus.parsed import Parsed, Quote
-from bias.features.attrib_lexicon import CueForm, Tables, default_tables, role_of, strip_dot, tokens
+from bias.features.attrib_lexicon import CueForm, Tables, default_tables, role_of, tokens
+from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_source import (
     SourceHit,
     _abbrev_before,
@@ -29,46 +30,58 @@ from bias.features.attrib_source import (
 )
 from bias.model import Span
 
-ANONYMOUS_KINDS = frozenset({"unnamed", "confidential", "vague"})
-_PASSIVE = frozenset("was were is are been being be".split())
+_PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
 _CONFIDENTIAL = re.compile(
     r"condition of anonymity|on condition (?:that )?(?:he|she|they) not be (?:named|identified)|"
     r"asked not to be (?:named|identified)|declined to be (?:named|identified)|requested anonymity|"
-    r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with", re.I)
-_REASON = re.compile(r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;“”\"]*|"
-                     r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*", re.I)
+    r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with",
+    re.I,
+)
+_REASON = re.compile(
+    r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;“”\"]*|"
+    r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*",
+    re.I,
+)
 _CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:!?“\"‘—]|that\b|$)|(?:\s+[^\s,.;“”]+){1,6}?\s+that\b")
 _SENT = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """One place where the text hands content to a source.
+_MODALS = frozenset(
+    ["do", "did", "does", "will", "would", "could", "can", "may", "might", "should", "must", "to"]
+)
 
-    ``kind`` is the source kind (person, organization, media, document, unnamed, confidential,
-    vague) or "none" when the text names no source. ``quote`` is "direct" (content in quotation
-    marks), "mixed" (partly) or "indirect".
-    """
 
-    sentence: Span
-    cue: Span
-    lemma: str
-    category: str
-    explanation: str
-    source: Span | None
-    kind: str
-    named: bool
-    resolved: str | None
-    role: str
-    content: Span | None
-    quote: str
-    nested: bool
-    anonymity_reason: Span | None = None
+def _first_word(text: str, lo: int) -> int:
+    m = re.compile(r"[^\W_]").search(text, lo)
+    return m.start() if m else lo
 
-    @property
-    def anonymous(self) -> bool:
-        """True when no proper name identifies the source (also for unnamed outlets, no source)."""
-        return self.kind in ANONYMOUS_KINDS or self.kind == "none" or (self.kind == "media" and not self.named)
+
+def _name_elsewhere(text: str, word: str, pos: int) -> bool:
+    """True when ``word`` also occurs capitalized inside a sentence (so it is a name, not a common word)."""
+    for m in re.finditer(rf"\b{re.escape(word.rstrip('.'))}\b", text):
+        before = text[: m.start()].rstrip(" \t")
+        if m.start() != pos and before and before[-1] not in '.!?\n“"‘':
+            return True
+    return False
+
+
+def _agrees(word: str, form: CueForm, src: SourceHit, prev: str) -> bool:
+    """Subject-verb number agreement for present-tense cue forms ("officials say", "he says")."""
+    if form.frame != "verb" or len(form.words) > 1 and word != form.words[0]:
+        return True
+    head = src.head[-1].lower() if src.head else ""
+    plural = (
+        src.kind in {"vague"}
+        or head in {"they", "we", "i", "you"}
+        or (head.endswith("s") and src.kind not in {"pronoun", "person", "organization", "media"})
+        or " and " in " ".join(src.head).lower()
+    )
+    lemma_word = form.lemma.split()[0]
+    if word == lemma_word and not word.endswith("ed"):  # base form: say, call, state
+        return plural or prev in _MODALS or src.kind == "pronoun" and head not in {"he", "she", "it"}
+    if word.endswith("s") and not word.endswith("ss") and word not in {"was", "has"} and word != lemma_word:
+        return not plural
+    return True
 
 
 def windows(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -133,8 +146,8 @@ class _Finder:
                     break
         self.punctuation()
         self.found.sort(key=lambda a: a.cue.start)
-        self.continue_quotes()
-        return self.resolve()
+        continue_quotes(self.found, self.parsed)
+        return resolve(self.found, self.text)
 
     def bounds(self, cue: Span) -> tuple[int, int, bool]:
         w = self.window(cue.start)
@@ -146,9 +159,9 @@ class _Finder:
     def verb(self, cue: Span, form: CueForm, i: int) -> None:
         text = self.text
         lo, hi, nested = self.bounds(cue)
-        if is_noun_use(text, lo, cue.start):
+        if is_noun_use(text, lo, cue.start) or text[cue.start].isupper():
             return
-        before = re.search(r"([A-Za-z’']+)\W*$", text[lo : cue.start])
+        before = re.search(r"([A-Za-z’']+)\W*$", text[max(lo, cue.start - 40) : cue.start])
         prev = before.group(1).lower() if before else ""
         if prev == "to" and text[cue.start - 1] == " ":
             return
@@ -156,7 +169,7 @@ class _Finder:
         word = text[cue.start : cue.end].split()[0].lower()
         inverted = False
         src: SourceHit | None
-        if word.endswith("ing"):
+        if word.endswith("ing") and prev not in _PASSIVE:
             prior = self.prior(lo, cue.start)
             if form.needs == "after":
                 if prior is None:
@@ -166,16 +179,18 @@ class _Finder:
                     return
                 self.add(cue, form, src, lo, hi, nested, content=prior.content)
                 return
-            if not (text[:cue.start].rstrip().endswith(",") or prev in {"while", "before", "after"}):
+            if not (text[: cue.start].rstrip().endswith(",") or prev in {"while", "before", "after"}):
+                return
+            if prior is None and (form.needs or not _CLAUSE_AFTER.match(after)):
                 return
             src = self.hits.get(prior.cue.start) if prior else capital_subject(text, lo, cue.start, self.t)
             if src is None and prior is None:
                 return
-            self.add(cue, form, src, lo, hi, nested)
+            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi))
             return
         if form.needs == "after":
             return
-        if prev in _PASSIVE:
+        if prev in _PASSIVE and not word.endswith("ing"):
             m = re.match(r"\s+by\s+", after)
             if m:
                 src = right_source(text, cue.end + m.end(), hi, self.t)
@@ -189,13 +204,30 @@ class _Finder:
         if src is None and why == "and":
             prior = self.prior(lo, cue.start)
             src = self.hits.get(prior.cue.start) if prior else None
-        elif src is None and why in {"boundary", "none"} and not text[lo : cue.start].strip(" ,“”\"—–"):
-            src, inverted = right_source(text, cue.end, hi, self.t), True
-        elif src is None and why == "boundary":
-            src, inverted = right_source(text, cue.end, hi, self.t), True
-        if src is None:
+            if src is None:
+                return
+            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi))
             return
-        quote_before = self.quote_before(min(cue.start, src.span.start)) is not None
+        elif (
+            src is None
+            and why in {"boundary", "none"}
+            and not text[lo : cue.start].strip(' ,“”"—–')
+            or src is None
+            and why == "boundary"
+        ):
+            src, inverted = right_source(text, cue.end, hi, self.t), True
+        if src is None or not (inverted or _agrees(word, form, src, prev)):
+            return
+        if (
+            not inverted
+            and src.kind == "person"
+            and len(src.head) == 1
+            and src.span.start == _first_word(text, lo)
+            and form.lemma not in {"say", "tell"}
+            and not _name_elsewhere(text, src.head[0], src.span.start)
+        ):
+            return  # a sentence-initial common word ("Evidence suggests"), not a name
+        quote_before = self.quote_before(min(cue.start, src.span.start), lo) is not None
         if form.needs == "clause" and not (inverted or quote_before or _CLAUSE_AFTER.match(after)):
             return
         if form.needs == "quote" and not (quote_before or re.search(r"[“\"]", after[:90])):
@@ -206,7 +238,7 @@ class _Finder:
 
     def prep(self, cue: Span, form: CueForm) -> None:
         lo, hi, nested = self.bounds(cue)
-        src = right_source(self.text, cue.end, hi, self.t)
+        src = right_source(self.text, cue.end, hi, self.t, appositions=False)
         if src is None:
             raw = re.match(r"\s*([^,;.“”\"]+)", self.text[cue.end : hi])
             if raw is None or len(raw.group(1).split()) > 12:
@@ -225,8 +257,11 @@ class _Finder:
             cue = Span(m.start(), m.start() + 1)
             lo, hi, nested = self.bounds(cue)
             src, _ = left_source(text, lo, cue.start, self.t)
-            if src is None or text[lo : src.span.start].strip(" —–-\t") or any(
-                    a.cue.end <= cue.start and a.cue.start >= src.span.start for a in self.found):
+            if (
+                src is None
+                or text[lo : src.span.start].strip(" —–-\t")
+                or any(a.cue.end <= cue.start and a.cue.start >= src.span.start for a in self.found)
+            ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
         for m in re.finditer(r"[”\"]\s*(—|–|--)\s*|^(—|–|--)\s*", text, re.M):
@@ -244,7 +279,7 @@ class _Finder:
             handle = re.match(r"\s*\(@\w+\)", rest)
             if handle:
                 src = replace(src, span=Span(src.span.start, src.span.end + handle.end()))
-                rest = rest[handle.end():]
+                rest = rest[handle.end() :]
             if len(tokens(rest)) > 4 and not re.match(r"\s*[A-Z][a-z]+ \d{1,2}, \d{4}", rest):
                 continue
             content = None
@@ -260,15 +295,15 @@ class _Finder:
             self.add(cue, dash, src, para.start, para.end, False, content=content)
 
     # ------------------------------------------------------------------ content
-    def quote_before(self, pos: int) -> Quote | None:
+    def quote_before(self, pos: int, lo: int) -> Quote | None:
         for q in self.parsed.quotes:
-            if q.span.end <= pos and re.fullmatch(r"[\s,—–-]*", self.text[q.span.end : pos]):
+            if lo < q.span.end <= pos and re.fullmatch(r"[ \t,—–-]*", self.text[q.span.end : pos]):
                 return q
         return None
 
-    def quote_after(self, pos: int) -> Quote | None:
+    def quote_after(self, pos: int, hi: int) -> Quote | None:
         for q in self.parsed.quotes:
-            if q.span.start >= pos and re.fullmatch(r"[\s,:]*", self.text[pos : q.span.start]):
+            if pos <= q.span.start < hi and re.fullmatch(r"[ \t,:]*", self.text[pos : q.span.start]):
                 return q
         return None
 
@@ -276,7 +311,7 @@ class _Finder:
         text = self.text
         s_lo = min(cue.start, src.span.start) if src else cue.start
         s_hi = max(cue.end, src.span.end) if src else cue.end
-        q = self.quote_before(s_lo) or self.quote_after(s_hi)
+        q = self.quote_before(s_lo, lo) or self.quote_after(s_hi, hi)
         if q is not None:
             return q.inner
         rest = text[s_hi:hi]
@@ -294,14 +329,24 @@ class _Finder:
     def quote_type(self, content: Span | None) -> str:
         if content is None:
             return "indirect"
-        inside = sum(max(0, min(q.inner.end, content.end) - max(q.inner.start, content.start))
-                     for q in self.parsed.quotes)
+        inside = sum(
+            max(0, min(q.inner.end, content.end) - max(q.inner.start, content.start))
+            for q in self.parsed.quotes
+        )
         if inside == 0:
             return "indirect"
         return "direct" if inside >= 0.9 * len(content) else "mixed"
 
-    def add(self, cue: Span, form: CueForm, src: SourceHit | None, lo: int, hi: int, nested: bool,
-            content: Span | None = None) -> None:
+    def add(
+        self,
+        cue: Span,
+        form: CueForm,
+        src: SourceHit | None,
+        lo: int,
+        hi: int,
+        nested: bool,
+        content: Span | None = None,
+    ) -> None:
         if any(a.cue.overlaps(cue) for a in self.found):
             return
         if content is None:
@@ -318,94 +363,26 @@ class _Finder:
         if src is not None:
             self.hits[cue.start] = src
         text = self.text
-        self.found.append(Attribution(
-            sentence=self.sentence(cue.start), cue=cue, lemma=form.lemma, category=form.category,
-            explanation=form.explanation, source=src.span if src else None, kind=kind,
-            named=bool(src and src.named), resolved=None,
-            role=role_of(self.t, src.whole or tuple(text[src.span.start : src.span.end].split())) if src else "unknown",
-            content=content, quote=self.quote_type(content), nested=nested, anonymity_reason=reason))
-
-    def continue_quotes(self) -> None:
-        """Attach quotations without a cue to the last direct attribution before them."""
-        used = [a.content for a in self.found if a.content is not None]
-        paras = self.parsed.paragraphs
-        for q in self.parsed.quotes:
-            if any(c.overlaps(q.inner) for c in used) or any(q.inner.contains(a.cue) for a in self.found):
-                continue
-            prev = [k for k, a in enumerate(self.found) if a.cue.start < q.span.start and a.quote != "indirect"
-                    and not a.nested]
-            if not prev:
-                continue
-            k = prev[-1]
-            a = self.found[k]
-            pa = next((p for p in paras if p.contains(a.cue)), None)
-            pq = next((p for p in paras if p.contains(q.span)), None)
-            if pa is None or pq is None:
-                continue
-            between = [p for p in paras if pa.start < p.start < pq.start]
-            same = pa == pq
-            runon = (q.paragraph_continued or q.span.start == pq.start) and not between and pa != pq and \
-                self.text[pa.end - 1] not in "”\"" and any(not x.closed for x in self.parsed.quotes
-                                                          if pa.contains(x.span))
-            if same or runon:
-                c = a.content or q.inner
-                self.found[k] = replace(a, content=Span(min(c.start, q.inner.start), max(c.end, q.inner.end)),
-                                        quote="direct" if a.quote == "direct" else a.quote)
-
-    # ------------------------------------------------------------------ resolution
-    def resolve(self) -> tuple[Attribution, ...]:
-        text = self.text
-        out: list[Attribution] = []
-        for a in self.found:
-            if a.source is None:
-                out.append(a)
-                continue
-            words = text[a.source.start : a.source.end].split()
-            first = strip_dot(words[0]) if words else ""
-            if a.kind == "pronoun":
-                target = self._antecedent(first, a, out)
-                if target is None:
-                    out.append(replace(a, kind="unnamed"))
-                else:
-                    out.append(replace(a, kind=target.kind, named=target.named, role=target.role,
-                                       resolved=target.resolved or text[target.source.start : target.source.end]))
-                continue
-            if first == "the" and a.kind in ANONYMOUS_KINDS and len(words) <= 4:
-                head = strip_dot(words[-1])
-                for b in reversed(out):
-                    if b.source is not None and b.source != a.source and b.kind in ANONYMOUS_KINDS and \
-                            head in text[b.source.start : b.source.end].lower():
-                        out.append(replace(a, kind=b.kind, role=b.role,
-                                           resolved=b.resolved or text[b.source.start : b.source.end]))
-                        break
-                else:
-                    out.append(a)
-                continue
-            if a.kind == "person" and len(words) <= 2:
-                last = words[-1]
-                for b in reversed(out):
-                    if b.kind == "person" and b.source is not None and b.source != a.source and \
-                            last in text[b.source.start : b.source.end].split() and len(b.source) > len(a.source):
-                        out.append(replace(a, role=b.role if a.role == "unknown" else a.role,
-                                           resolved=b.resolved or text[b.source.start : b.source.end]))
-                        break
-                else:
-                    out.append(a)
-                continue
-            out.append(a)
-        return tuple(out)
-
-    def _antecedent(self, pronoun: str, a: Attribution, earlier: list[Attribution]) -> Attribution | None:
-        if pronoun in {"we", "i"}:
-            outer = [b for b in earlier if b.content is not None and b.content.contains(a.cue) and b is not a]
-            return outer[-1] if outer else None
-        want = {"he": {"person"}, "she": {"person"},
-                "they": {"organization", "unnamed", "vague", "confidential", "media"},
-                "it": {"organization", "media", "document"}}.get(pronoun, set())
-        for b in reversed(earlier):
-            if b.source is not None and b.kind in want and not b.nested:
-                return b
-        return None
+        self.found.append(
+            Attribution(
+                sentence=self.sentence(cue.start),
+                cue=cue,
+                lemma=form.lemma,
+                category=form.category,
+                explanation=form.explanation,
+                source=src.span if src else None,
+                kind=kind,
+                named=bool(src and src.named),
+                resolved=None,
+                role=role_of(self.t, src.whole or tuple(text[src.span.start : src.span.end].split()))
+                if src
+                else "unknown",
+                content=content,
+                quote=self.quote_type(content),
+                nested=nested,
+                anonymity_reason=reason,
+            )
+        )
 
 
 def find_attribution_records(parsed: Parsed, *, tables: Tables | None = None) -> tuple[Attribution, ...]:

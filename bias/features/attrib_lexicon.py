@@ -24,8 +24,17 @@ from bias.lexicons import Lexicon, load_lexicon
 
 # Role priority when a source phrase holds several role words ("executive director of ... a migrant
 # advocate group" is an advocate, not an official).
-ROLE_PRIORITY = ("advocate_ngo", "defense", "prosecution_court", "law_enforcement", "expert_academic", "media",
-                 "witness_affected", "politician", "official")
+ROLE_PRIORITY = (
+    "advocate_ngo",
+    "defense",
+    "prosecution_court",
+    "law_enforcement",
+    "expert_academic",
+    "media",
+    "witness_affected",
+    "politician",
+    "official",
+)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-@][^\W_]+)*\.?|@\w+", re.UNICODE)
@@ -47,7 +56,8 @@ class CueForm:
 class SourceWord:
     """One row of ``source_nouns``: what a word tells about a source."""
 
-    kind: str  # unnamed | vague | confidential | media | document | organization | title | media_name | org_word
+    # unnamed | vague | confidential | media | document | organization | title | media_name | org_word
+    kind: str
     role: str
     plural: bool
 
@@ -66,19 +76,29 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
     by_first: dict[str, list[CueForm]] = {}
     for e in cues.entries:
         words = tuple(e.term.lower().split())
-        form = CueForm(words, e.extra.get("lemma", e.term), e.category, e.explanation,
-                       e.extra.get("frame", "verb"), e.extra.get("needs", ""))
+        form = CueForm(
+            words,
+            e.extra.get("lemma", e.term),
+            e.category,
+            e.explanation,
+            e.extra.get("frame", "verb"),
+            e.extra.get("needs", ""),
+        )
         by_first.setdefault(words[0], []).append(form)
     nouns: dict[str, list[SourceWord]] = {}
     phrases: dict[str, SourceWord] = {}
     for e in sources.entries:
-        word = SourceWord(e.category, e.extra.get("role", "unknown") or "unknown", e.extra.get("number") == "pl")
+        word = SourceWord(
+            e.category, e.extra.get("role", "unknown") or "unknown", e.extra.get("number") == "pl"
+        )
         if " " in e.term:
             phrases[e.term.lower()] = word
         else:
             nouns.setdefault(e.term.lower(), []).append(word)
     return Tables(
-        cues_by_first=MappingProxyType({k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()}),
+        cues_by_first=MappingProxyType(
+            {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()}
+        ),
         nouns=MappingProxyType({k: tuple(v) for k, v in nouns.items()}),
         phrases=MappingProxyType(phrases),
         stamps=(cues.stamp, sources.stamp),
@@ -154,8 +174,9 @@ def role_of(tables: Tables, words: Sequence[str]) -> str:
     return "unknown"
 
 
-def classify_source(tables: Tables, head: Sequence[str], whole: Sequence[str], *,
-                    determiner: bool) -> tuple[str, bool] | None:
+def classify_source(
+    tables: Tables, head: Sequence[str], whole: Sequence[str], *, determiner: bool
+) -> tuple[str, bool] | None:
     """``(kind, named)`` of a source whose head part is ``head`` and whole phrase ``whole``.
 
     ``head`` is the noun phrase up to its head word (before any "of ..."/"with ..." modifier);
@@ -174,12 +195,18 @@ def classify_source(tables: Tables, head: Sequence[str], whole: Sequence[str], *
     capital_run = _capital_run(head)
     if row is not None and not (is_capitalized(last) and len(capital_run) > 1 and row.kind != "organization"):
         kind = row.kind
-        if kind == "unnamed" and row.plural and not determiner and not any(
-                is_capitalized(w) or is_acronym(w) for w in head[:-1]):
+        if (
+            kind == "unnamed"
+            and row.plural
+            and not determiner
+            and not any(is_capitalized(w) or is_acronym(w) for w in head[:-1])
+        ):
             kind = "vague"
         if kind == "organization":
-            return ("organization", any(is_capitalized(w) for w in head[1:-1]) or is_capitalized(head[0])
-                    and not determiner)
+            return (
+                "organization",
+                any(is_capitalized(w) for w in head[1:-1]) or is_capitalized(head[0]) and not determiner,
+            )
         if kind == "media":
             return ("media", False)
         return (kind, False)
@@ -197,7 +224,11 @@ def _capital_run(words: Sequence[str]) -> list[str]:
     """The trailing run of capitalized words (and "de", "la", "van" name particles) in ``words``."""
     run: list[str] = []
     for w in reversed(words):
-        if is_capitalized(w) or is_acronym(w) or (run and w.lower() in {"de", "la", "del", "van", "von", "da", "di"}):
+        if (
+            is_capitalized(w)
+            or is_acronym(w)
+            or (run and w.lower() in {"de", "la", "del", "van", "von", "da", "di"})
+        ):
             run.append(w)
         else:
             break

@@ -22,25 +22,61 @@ from bias.features.attrib_lexicon import (
 )
 from bias.model import Span
 
+
+def _words(s: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``s``."""
+    return frozenset(s.split())
+
+
 # Words skipped between a subject and its verb ("officials have also said").
-AUX = frozenset("has have had was were is are be been also previously later earlier then further repeatedly "
-                "publicly privately recently again would will could did does do once first initially quickly "
-                "flatly since just already still later reportedly separately long often frequently".split())
+AUX = _words(
+    """
+    has have had was were is are be been also previously later earlier then further repeatedly
+    publicly privately recently again would will could did does do once first initially quickly
+    flatly since just already still later reportedly separately long often frequently
+    """
+)
 # Words that end a subject noun phrase when scanning leftwards from a cue.
-BOUNDARY_WORDS = frozenset("that which who whom but because while when whereas although though if since as so "
-                           "where until however meanwhile moreover yet nor than".split())
-LEADING_SKIP = frozenset("but and however eventually nonetheless meanwhile also still now then yet so instead "
-                         "indeed moreover furthermore nevertheless later earlier separately or".split())
-DETERMINERS = frozenset("the a an his her their its our my your this these those any no such every each whose "
-                        "that".split())
-POSTMODIFIERS = frozenset("of for with from at in on near inside within across including among".split())
+BOUNDARY_WORDS = _words(
+    """
+    that which who whom but because while when whereas although though if since where until however
+    meanwhile moreover yet nor than
+    """
+)
+CLAUSE_START_WORDS = frozenset({"as", "so"})  # boundaries only after a comma or at the clause start
+LEADING_SKIP = _words(
+    """
+    but and however eventually nonetheless meanwhile also still now then yet so instead indeed
+    moreover furthermore nevertheless later earlier separately or
+    """
+)
+DETERMINERS = _words(
+    """
+    the a an his her their its our my your this these those any no such every each whose that
+    """
+)
+POSTMODIFIERS = _words(
+    """
+    of for with from at in on near inside within across including among
+    """
+)
 # A comma-delimited insertion between subject and verb starts with one of these ("X, who ..., said").
-INSERT_START = frozenset("who which whose a an the in on at speaking now also according himself herself themselves "
-                         "like as after before during citing in".split())
-BOUNDARY_CHARS = set(",;:()“”\"—–[]")
-_RIGHT_STOP = re.compile(r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
-                         r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:(“\"]|\s[—–]\s|\s--\s")
-_WEEKDAY = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+INSERT_START = _words(
+    """
+    who which whose a an the in on at speaking now also according himself herself themselves like as
+    after before during citing in
+    """
+)
+BOUNDARY_CHARS = set(',;:()“”"—–[]')
+_RIGHT_STOP = re.compile(
+    r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
+    r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:“\"]|\s[—–]\s|\s--\s"
+)
+_WEEKDAY = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    """
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +91,7 @@ class SourceHit:
 def _quote_boundary(text: str, i: int) -> bool:
     """True when the apostrophe-like char at ``i`` is a quotation mark, not an apostrophe."""
     ch = text[i]
-    if ch in "“”\"":
+    if ch in '“”"':
         return True
     if ch in "‘’'":
         before = text[i - 1] if i > 0 else " "
@@ -66,7 +102,8 @@ def _quote_boundary(text: str, i: int) -> bool:
 
 def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | None:
     """Classify ``text[start:end]`` as a source phrase (strip leading connectives, find the head)."""
-    toks = tokens(text[start:end])
+    seg = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
+    toks = tokens(seg)
     while toks and (strip_dot(toks[0][2]) in LEADING_SKIP):
         toks = toks[1:]
     if not toks or len(toks) > 18:
@@ -77,14 +114,21 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
     seen_head = False
     for i, w in enumerate(words):
         low = strip_dot(w)
-        if seen_head and i > 0 and (low in POSTMODIFIERS or low in {"who", "which", "familiar"}
-                                    or (low.endswith("ed") and not is_capitalized(w))):
+        participle = low.endswith("ed") and not is_capitalized(w)
+        if i > 0 and participle and i + 1 < len(words) and strip_dot(words[i + 1]) == "by":
+            head_end = i
+            break
+        if (
+            seen_head
+            and i > 0
+            and (low in POSTMODIFIERS or low in {"who", "which", "familiar"} or participle)
+        ):
             head_end = i
             break
         if is_capitalized(w) or is_acronym(w) or head_kind(tables, w) or low in PRONOUNS:
             seen_head = True
         # an apposition after a comma ("Jennifer Allen, executive director of ...") ends the head
-        if seen_head and i + 1 < len(words) and text[start + toks[i][1]: start + toks[i + 1][0]].strip() in {",", "(", "—"}:
+        if seen_head and i + 1 < len(words) and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
             head_end = i + 1
             break
     head = words[:head_end]
@@ -97,12 +141,18 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
     kind, named = got
     # "testimony from a special agent": a document typed by its speaker
     if kind == "document" and head_end < len(words) and strip_dot(words[head_end]) in {"from", "by"}:
-        sub = classify_source(tables, words[head_end + 1 :], words[head_end + 1 :],
-                              determiner=strip_dot(words[head_end + 1]) in DETERMINERS
-                              if head_end + 1 < len(words) else False)
+        sub = classify_source(
+            tables,
+            words[head_end + 1 :],
+            words[head_end + 1 :],
+            determiner=strip_dot(words[head_end + 1]) in DETERMINERS if head_end + 1 < len(words) else False,
+        )
         if sub and sub[0] not in {"document", "pronoun"}:
             kind, named = sub
     s, e = start + toks[0][0], start + toks[-1][1]
+    close = re.match(r"\s*\([^()]*\)", text[e:end])
+    if close:
+        e += close.end()
     while e > s and text[e - 1] in ".,":
         e -= 1
     return SourceHit(Span(s, e), tuple(head), tuple(words), kind, named)
@@ -114,10 +164,12 @@ def _strip_back(text: str, lo: int, pos: int, words: set[str] | frozenset[str]) 
         p = pos
         while p > lo and text[p - 1].isspace():
             p -= 1
-        m = re.search(r"([A-Za-z’']+)$", text[lo:p])
-        if m and (m.group(1).lower() in words or (m.group(1).endswith("ly") and m.group(1).islower()
-                                                   and len(m.group(1)) > 4)):
-            pos = lo + m.start(1)
+        m = re.search(r"([A-Za-z’']+)$", text[max(lo, p - 40) : p])
+        if m and (
+            m.group(1).lower() in words
+            or (m.group(1).endswith("ly") and m.group(1).islower() and len(m.group(1)) > 4)
+        ):
+            pos = max(lo, p - 40) + m.start(1)
             continue
         return p
 
@@ -132,7 +184,7 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
             closer = text[end - 1]
             opener = "(" if closer == ")" else ("—–" if closer in "—–" else ",")
             j = end - 2
-            while j >= lo and text[j] not in opener and text[j] not in "“”\"\n.;":
+            while j >= lo and text[j] not in opener and text[j] not in '“”"\n.;':
                 j -= 1
             if j < lo or text[j] not in opener:
                 return None, "boundary"
@@ -143,17 +195,25 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
             end = _strip_back(text, lo, j, AUX)
         else:
             break
-    m = re.search(r"([A-Za-z]+)$", text[lo:end])
+    m = re.search(r"([A-Za-z]+)$", text[max(lo, end - 40) : end])
     if m and m.group(1).lower() in {"and", "or"}:
         return None, "and"
     if end <= lo or text[end - 1] in BOUNDARY_CHARS or (end > lo and _quote_boundary(text, end - 1)):
         return None, "boundary"
-    # scan back to the clause start
+    # scan back to the clause start (a subject is short: give up beyond _MAX_SUBJECT characters)
+    floor = max(lo, end - _MAX_SUBJECT)
     j = end - 1
     start = lo
-    while j >= lo:
+    while j >= floor:
         ch = text[j]
-        if ch in BOUNDARY_CHARS or ch in ".!?" and j + 1 < end and text[j + 1].isspace() or _quote_boundary(text, j):
+        if (
+            ch in BOUNDARY_CHARS
+            or ch in ".!?"
+            and j + 1 < end
+            and text[j + 1].isspace()
+            or ch in _QUOTE_CHARS
+            and _quote_boundary(text, j)
+        ):
             if ch == "," and _city_state_comma(text, lo, j, end, tables):
                 j -= 1
                 continue
@@ -162,15 +222,21 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
                 continue
             start = j + 1
             break
-        if ch.isspace():
-            w = re.match(r"[A-Za-z]+", text[j + 1 : end])
-            if w and w.group().lower() in BOUNDARY_WORDS:
-                start = j + 1 + w.end()
+        if ch == " " or ch == "\n":
+            w = _WORD_AT.match(text, j + 1, end)
+            if w and (
+                w.group().lower() in BOUNDARY_WORDS
+                or w.group().lower() in CLAUSE_START_WORDS
+                and (j <= lo or text[max(lo, j - 8) : j].rstrip()[-1:] in {",", ""})
+            ):
+                start = w.end()
                 break
         j -= 1
+    if j < floor and floor > lo:
+        return None, "none"
     if j < lo:
         w = re.match(r"\s*([A-Za-z]+)", text[lo:end])
-        if w and w.group(1).lower() in BOUNDARY_WORDS:
+        if w and w.group(1).lower() in BOUNDARY_WORDS | CLAUSE_START_WORDS:
             start = lo + w.end()
     hit = phrase_from(text, start, end, tables)
     return hit, "" if hit else "none"
@@ -180,12 +246,25 @@ def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> b
     """A comma inside a place name ("Nogales, Sonora disclosed" / "El Paso, Texas, said")."""
     after = text[j + 1 : end].split()
     before = re.search(r"([A-Za-z]+)\s*$", text[lo:j])
-    return (len(after) == 1 and after[0][:1].isupper() and head_kind(tables, after[0]) is None
-            and strip_dot(after[0]) not in PRONOUNS and before is not None and before.group(1)[:1].isupper())
+    return (
+        len(after) == 1
+        and after[0][:1].isupper()
+        and head_kind(tables, after[0]) is None
+        and strip_dot(after[0]) not in PRONOUNS
+        and before is not None
+        and before.group(1)[:1].isupper()
+    )
 
 
-_ABBREV = frozenset("mr mrs ms dr gen sen rep gov lt col capt cmdr sgt st jr sr prof u.s u.k u.n no vs inc corp "
-                    "co ltd dept ft mt adm gov supt det insp amb pres rev hon aug sept oct nov dec jan feb".split())
+_MAX_SUBJECT = 160
+_QUOTE_CHARS = frozenset("“”\"‘’'")
+_WORD_AT = re.compile(r"[A-Za-z]+")
+_ABBREV = _words(
+    """
+    mr mrs ms dr gen sen rep gov lt col capt cmdr sgt st jr sr prof u.s u.k u.n no vs inc corp co
+    ltd dept ft mt adm gov supt det insp amb pres rev hon aug sept oct nov dec jan feb
+    """
+)
 
 
 def _abbrev_before(text: str, lo: int, j: int) -> bool:
@@ -196,12 +275,38 @@ def _abbrev_before(text: str, lo: int, j: int) -> bool:
     return len(w.replace(".", "")) == 1 or w in _ABBREV
 
 
-def right_source(text: str, start: int, hi: int, tables: Tables) -> SourceHit | None:
-    """The source after a cue ("said X, who ...", "according to X, ..."), up to ``hi``."""
+def right_source(
+    text: str, start: int, hi: int, tables: Tables, *, appositions: bool = True
+) -> SourceHit | None:
+    """The source after a cue ("said X, who ...", "according to X, ..."), up to ``hi``.
+
+    With ``appositions`` a comma followed by an apposition ("said Jane Doe, a migrant advocate")
+    continues the phrase; otherwise the phrase ends at the first comma (except "City, State").
+    """
     while start < hi and text[start] in " \t,":
         start += 1
     stop = _RIGHT_STOP.search(text, start, hi)
     end = stop.start() if stop else hi
+    for m in re.finditer(r",", text[start:end]):
+        k = start + m.start()
+        nxt = text[k + 1 : end].split()
+        if not nxt:
+            end = k
+            break
+        first = nxt[0].lower()
+        if appositions and (
+            first in {"a", "an", "the", "executive", "chief", "senior", "former", "director", "head"}
+            or head_kind(tables, nxt[0]) is not None
+            or first[:1].isdigit()
+        ):
+            continue
+        if nxt[0][:1].isupper() and len(nxt) == 1:
+            continue
+        end = k
+        break
+    date = re.search(r"\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$", text[start:end])
+    if date:
+        end = start + date.start()
     # sentence end that is not an abbreviation
     for m in re.finditer(r"[.!?](?=\s|$|[”\"’])", text[start:end]):
         k = start + m.start()
@@ -220,7 +325,7 @@ def right_source(text: str, start: int, hi: int, tables: Tables) -> SourceHit | 
 
 def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
     """True when the cue word follows a determiner ("the report", "any statements")."""
-    m = re.search(r"([A-Za-z’']+)\s*$", text[lo:cue_start])
+    m = re.search(r"([A-Za-z’']+)\s*$", text[max(lo, cue_start - 40) : cue_start])
     return bool(m) and m.group(1).lower() in DETERMINERS - {"that"}
 
 

@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bias.features import EXTRACTORS
+from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, Evidence, Span
 from bias.render.formatting import excerpt, format_value, safe_url, slug
 from bias.render.highlight import Mark, segment_paragraph
 
-# Which highlight layer each evidence kind belongs to, and how the layer is described in the
-# reader's switches. Kinds not listed fall into a layer named after their extractor.
-LAYERS: tuple[tuple[str, str, str], ...] = (
-    ("sources", "Sources", "reporting verbs (cues) and sources without a name"),
-    ("language", "Language", "loaded words, hedges, boosters and scare quotes"),
-    ("wordchoice", "Word choice", "the terms chosen for contested referents"),
-    ("frames", "Frames", "words that signal a policy frame"),
-    ("opinion", "Opinion", "sentences that read as opinion"),
-    ("tone", "Tone", "sentences with a clearly negative or positive tone (VADER)"),
-    ("readability", "Readability", "the longest sentences and words of three or more syllables"),
-    ("embedded", "Embedded posts", "posts quoted from social media: not the outlet's voice"),
+# Which highlight layer each evidence kind belongs to, how the layer is described in the reader's
+# switches, and whether it is shown at first (the busiest layers start hidden so the text stays
+# readable; every layer can be switched on). Kinds not listed fall into a layer named after their
+# extractor.
+LAYERS: tuple[tuple[str, str, str, bool], ...] = (
+    ("sources", "Sources", "reporting verbs (cues) and sources without a name", True),
+    ("language", "Language", "loaded words, hedges, boosters and scare quotes", True),
+    ("wordchoice", "Word choice", "the terms chosen for contested referents", True),
+    ("embedded", "Embedded posts", "posts quoted from social media: not the outlet's voice", True),
+    ("opinion", "Opinion", "sentences that read as opinion", False),
+    ("tone", "Tone", "sentences with a clearly negative or positive tone (VADER)", False),
+    ("frames", "Frames", "words that signal a policy frame", False),
+    ("readability", "Readability", "the longest sentences and words of three or more syllables", False),
 )
 _FEATURE_LAYER = {
     "attribution": "sources",
@@ -53,11 +55,11 @@ def _marks(scores: ArticleScores) -> list[Mark]:
     return marks
 
 
-def _metric_rows(values: Mapping[str, float]) -> list[dict[str, str]]:
+def _metric_rows(values: Mapping[str, float], extractors: Sequence[Extractor]) -> list[dict[str, str]]:
     rows = []
-    for ext in EXTRACTORS:
+    for ext in extractors:
         for sp in ext.specs:
-            if sp.name in values:
+            if sp.name in values and (ext.name not in {"wordchoice", "frames"} or values[sp.name]):
                 rows.append({"name": sp.name, "label": sp.label,
                              "value": format_value(values[sp.name], sp.unit), "unit": sp.unit})
     return rows
@@ -93,7 +95,7 @@ def ledger(scores: ArticleScores) -> list[dict[str, Any]]:
     return rows
 
 
-def article_view(scores: ArticleScores) -> dict[str, Any]:
+def article_view(scores: ArticleScores, extractors: Sequence[Extractor] = EXTRACTORS) -> dict[str, Any]:
     """Everything the reader shows of one article, pre-formatted."""
     a = scores.article
     marks = _marks(scores)
@@ -110,7 +112,7 @@ def article_view(scores: ArticleScores) -> dict[str, Any]:
         "source_path": a.source_path or "",
         "notes": list(a.notes),
         "words": format_value(scores.values.get("readability__words"), "count"),
-        "metrics": _metric_rows(scores.values),
+        "metrics": _metric_rows(scores.values, extractors),
         "paragraphs": paragraphs,
         "ledger": ledger(scores),
         "removed": [{"line": r.line, "reason": r.reason, "text": r.text} for r in a.removed],
@@ -123,4 +125,10 @@ def layer_switches(all_scores: Sequence[ArticleScores]) -> list[dict[str, str]]:
     present = {layer_of(ev) for s in all_scores for ev in s.evidence}
     if any(s.article.embedded for s in all_scores):
         present.add("embedded")
-    return [{"id": lid, "label": label, "description": desc} for lid, label, desc in LAYERS if lid in present]
+    return [{"id": lid, "label": label, "description": desc, "on": on}
+            for lid, label, desc, on in LAYERS if lid in present]
+
+
+def hidden_layers_class(switches: Sequence[dict[str, Any]]) -> str:
+    """The body classes that hide the layers switched off at first."""
+    return " ".join(f"hide-{s['id']}" for s in switches if not s["on"])

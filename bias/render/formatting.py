@@ -7,15 +7,18 @@ from urllib.parse import urlsplit
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """Format a metric value for a reader: shares as percentages, counts as whole numbers."""
+    """Format a metric value for a reader, by its unit: shares (0-1) as percentages, counts as whole
+    numbers, scores on small ranges with two decimals, everything else with one."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    if unit == "share":
+    if unit.startswith("share"):
         return f"{value * 100:.0f}%"
-    if unit in {"count", "words", "sentences", "sources"}:
+    if unit in {"count", "words", "sentences", "sources", "attributions"} or unit.endswith(" count"):
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if unit in {"compound score", "score 0-1"}:
-        return f"{value:+.2f}" if unit == "compound score" else f"{value:.2f}"
+    if unit.startswith("score (-1"):
+        return f"{value:+.2f}"
+    if unit.startswith("score (0-1") or unit.endswith("per word"):
+        return f"{value:.2f}"
     return f"{value:,.1f}"
 
 

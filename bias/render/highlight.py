@@ -1,7 +1,8 @@
 """Cut an article's text into segments at every evidence boundary, paragraph by paragraph.
 
-The template wraps each segment in a ``<mark>`` carrying the classes and explanations of all the
-evidence that covers it (overlaps are allowed). Segments are plain text: escaping is the template's.
+The template wraps each segment in one ``<mark>`` per highlight layer that covers it (nested, so a
+reader can switch one layer off without hiding the others), each carrying that layer's classes and
+explanations (overlaps are allowed). Segments are plain text: escaping is the template's.
 """
 
 from __future__ import annotations
@@ -23,14 +24,29 @@ class Mark:
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text covered by the same set of marks (none for plain text)."""
+class Wrap:
+    """One layer's highlight around a segment: the layer's classes, notes and an optional anchor."""
 
-    text: str
     classes: str
     note: str
     anchor: str
-    marked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text covered by the same set of marks; ``wraps`` has one entry per layer (outermost
+    first), empty for plain text."""
+
+    text: str
+    wraps: tuple[Wrap, ...]
+
+    @property
+    def classes(self) -> str:
+        return " ".join(w.classes for w in self.wraps)
+
+    @property
+    def note(self) -> str:
+        return " | ".join(w.note for w in self.wraps if w.note)
 
 
 def segment_paragraph(text: str, para: Span, marks: Sequence[Mark]) -> tuple[Segment, ...]:
@@ -46,14 +62,18 @@ def segment_paragraph(text: str, para: Span, marks: Sequence[Mark]) -> tuple[Seg
         if a >= b:
             continue
         covering = [m for m in inside if m.span.start <= a and b <= m.span.end]
-        if covering:
-            classes = sorted({c for m in covering for c in m.classes})
-            notes = []
-            for m in covering:
+        layers: dict[str, list[Mark]] = {}
+        for m in covering:
+            layers.setdefault(m.classes[0], []).append(m)
+        wraps = []
+        for layer in sorted(layers):
+            group = layers[layer]
+            classes = [layer, *sorted({c for m in group for c in m.classes[1:]})]
+            notes: list[str] = []
+            for m in group:
                 if m.note and m.note not in notes:
                     notes.append(m.note)
-            anchor = next((m.anchor for m in covering if m.anchor and m.span.start == a), "")
-            out.append(Segment(text[a:b], " ".join(classes), " | ".join(notes), anchor, True))
-        else:
-            out.append(Segment(text[a:b], "", "", "", False))
+            anchor = next((m.anchor for m in group if m.anchor and m.span.start == a), "")
+            wraps.append(Wrap(" ".join(classes), " | ".join(notes), anchor))
+        out.append(Segment(text[a:b], tuple(wraps)))
     return tuple(out)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores
 from bias.render.environment import make_environment, packaged_templates_dir
 from bias.render.viewmodel import build_report
@@ -32,11 +33,12 @@ def _asset(name: str) -> str:
 
 
 def render_report(scores: Sequence[ArticleScores], *, title: str | None = None,
-                  templates: Path | None = None, skipped: Sequence[str] = ()) -> str:
+                  templates: Path | None = None, skipped: Sequence[str] = (),
+                  extractors: Sequence[Extractor] = EXTRACTORS) -> str:
     """The HTML report for ``scores`` (deterministic for the same input and date)."""
     env = make_environment(templates)
     model = build_report(scores, title=title, generated=generation_date(), versions=versions(),
-                         skipped=skipped)
+                         skipped=skipped, extractors=extractors)
     # Our own assets (never input) are marked safe; the script's hash goes into the page's
     # Content-Security-Policy so no other script can run, even if markup slipped through.
     js = _asset("report.js")

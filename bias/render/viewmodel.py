@@ -7,11 +7,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from bias.features import EXTRACTORS
+from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, FeatureSpec
-from bias.render.articles import article_view, layer_switches
+from bias.render.articles import article_view, hidden_layers_class, layer_switches
 from bias.render.formatting import format_value, plural, slug
 from bias.render.sources import who_speaks
+
+# Extractors with one row per lexicon term or frame: rows nobody used are left out of the overview.
+SPARSE = frozenset({"wordchoice", "frames"})
 
 # Extractor sections as the overview groups them (label, one line for a reader).
 SECTION_TITLES = {
@@ -44,17 +47,20 @@ def _cell(values: list[float], spec: FeatureSpec) -> dict[str, str]:
     return {"value": format_value(mean, spec.unit), "detail": detail}
 
 
-def overview(scores: Sequence[ArticleScores], outlets: list[str]) -> list[dict[str, Any]]:
+def overview(scores: Sequence[ArticleScores], outlets: list[str],
+             extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]]:
     """Metric rows grouped by extractor; one cell per outlet (mean over its articles)."""
     by_outlet: dict[str, list[ArticleScores]] = {o: [] for o in outlets}
     for s in scores:
         by_outlet[s.article.outlet].append(s)
     groups = []
-    for ext in EXTRACTORS:
+    for ext in extractors:
         rows = []
         for sp in ext.specs:
-            cells = [_cell([s.values[sp.name] for s in by_outlet[o] if sp.name in s.values], sp)
-                     for o in outlets]
+            per_outlet = [[s.values[sp.name] for s in by_outlet[o] if sp.name in s.values] for o in outlets]
+            if ext.name in SPARSE and not any(v for vals in per_outlet for v in vals):
+                continue  # a term or frame no outlet used: leave the row out of the overview
+            cells = [_cell(vals, sp) for vals in per_outlet]
             rows.append({"name": sp.name, "label": sp.label, "unit": sp.unit, "description": sp.description,
                          "higher_means": sp.higher_means, "cells": cells})
         if rows:
@@ -63,10 +69,10 @@ def overview(scores: Sequence[ArticleScores], outlets: list[str]) -> list[dict[s
     return groups
 
 
-def methods() -> list[dict[str, Any]]:
+def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]]:
     """Every metric explained: its name, unit, direction, meaning and limits."""
     out = []
-    for ext in EXTRACTORS:
+    for ext in extractors:
         title, blurb = SECTION_TITLES.get(ext.name, (ext.name.title(), ext.description))
         out.append({"title": title, "description": ext.description or blurb,
                     "specs": [{"name": sp.name, "label": sp.label, "unit": sp.unit,
@@ -76,11 +82,13 @@ def methods() -> list[dict[str, Any]]:
 
 
 def build_report(scores: Sequence[ArticleScores], *, title: str | None, generated: str,
-                 versions: dict[str, str], skipped: Sequence[str] = ()) -> dict[str, Any]:
+                 versions: dict[str, str], skipped: Sequence[str] = (),
+                 extractors: Sequence[Extractor] = EXTRACTORS) -> dict[str, Any]:
     """The whole report as plain data for the templates."""
     outlets = outlet_order(scores)
     counts = Counter(s.article.outlet for s in scores)
-    articles = [article_view(s) for s in scores]
+    articles = [article_view(s, extractors) for s in scores]
+    switches = layer_switches(scores)
     outlet_cols = []
     for o in outlets:
         outlet_cols.append({
@@ -93,11 +101,12 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "generated": generated,
         "summary": f"{plural(len(scores), 'article')} from {plural(len(outlets), 'outlet')}",
         "outlets": outlet_cols,
-        "overview": overview(scores, outlets),
+        "overview": overview(scores, outlets, extractors),
         "who_speaks": who_speaks(scores, outlets),
-        "layers": layer_switches(scores),
+        "layers": switches,
+        "body_class": hidden_layers_class(switches),
         "articles": articles,
-        "methods": methods(),
+        "methods": methods(extractors),
         "versions": [{"name": k, "version": v} for k, v in versions.items()],
         "skipped": list(skipped),
     }
