@@ -119,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Fit the opinion model on a file of labelled sentences (JSON Lines "
                         "or CSV with `text` and `label`) and write it as JSON (coefficients, no pickle).")
     tr.add_argument("train", type=Path, metavar="FILE", help="labelled training sentences")
-    tr.add_argument("-o", "--output", type=Path, required=True, metavar="JSON", help="where to write the model")
+    tr.add_argument("-o", "--output", type=Path, required=True, metavar="JSON",
+                    help="where to write the model")
     tr.add_argument("--val", type=Path, metavar="FILE", help="held-out sentences to report macro-F1 on")
     tr.add_argument("--force", action="store_true", help="overwrite JSON if it exists")
     return parser
@@ -200,8 +201,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     gold = load_gold(args.gold)
     outcome = Outcome()
     scores = list(analyse_all(load_articles(args.inputs, outcome), outcome, progress=show_progress()))
-    result = evaluate_attribution(gold, scores)
-    print(format_evaluation(result, show_errors=args.show_errors))
+    result = evaluate_attribution(gold, [(s.article, s.records.get("attributions", ())) for s in scores])
+    print(format_evaluation(result, details=args.show_errors))
     return outcome.exit_code
 
 

@@ -315,3 +315,22 @@ def test_lexicons_every_row_explained_and_large():
 def test_every_spec_documented():
     for s in EXTRACTOR.specs:
         assert s.name.startswith("attribution__") and s.label and s.description and s.higher_means
+
+
+def test_generality_politics_title_person_and_confidential_reason():
+    t = (
+        "Senate Majority Leader Tom Hale blasted the proposal, calling it “a disgrace.” "
+        "A spokeswoman for the governor declined to comment. Officials familiar with the talks, who asked "
+        "not to be named because the talks are private, said a deal was close."
+    )
+    rs = recs(t)
+    assert [(r["cue"]["text"], r["cue"]["category"]) for r in rs] == [
+        ("blasted", "charged"),
+        ("calling", "evaluative"),
+        ("said", "neutral"),
+    ]
+    assert (rs[0]["source"]["kind"], rs[0]["source"]["named"]) == ("person", True)
+    assert trip(rs[0]["source"]) == trip(sp(t, "Senate Majority Leader Tom Hale"))
+    assert trip(rs[2]["source"]) == trip(sp(t, "Officials familiar with the talks"))
+    assert rs[2]["source"]["kind"] == "confidential"
+    assert trip(rs[2]["anonymity_reason"]) == trip(sp(t, "because the talks are private"))

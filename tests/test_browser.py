@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bias.corpus.load import iter_inputs
 
 from bias.analysis import analyze_article
+from bias.corpus.load import iter_inputs
 from bias.model import Article
 from bias.render.report import render_report
 

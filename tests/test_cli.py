@@ -38,7 +38,8 @@ def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) ->
     assert "usage:" in capsys.readouterr().out
 
 
-def test_analyze_jsonl_to_stdout(corpus: Path, capsys: pytest.CaptureFixture[str], no_network: None) -> None:
+def test_analyze_jsonl_to_stdout(corpus: Path, capsys: pytest.CaptureFixture[str],
+                                 no_network: None) -> None:
     assert main(["analyze", str(corpus)]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
@@ -80,7 +81,8 @@ def test_report_refuses_to_write_into_an_input_folder(corpus: Path) -> None:
     assert not (corpus / "r.html").exists()
 
 
-def test_report_default_output_is_replaced(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_report_default_output_is_replaced(corpus: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["report", str(corpus)]) == EXIT_OK
     out = tmp_path / "reports" / "in.html"
@@ -111,7 +113,8 @@ def test_bad_input_is_named_and_others_still_analysed(
     assert captured.out.count("\n") >= 3  # header + the two good articles
 
 
-def test_missing_path_and_size_limit(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_path_and_size_limit(corpus: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
     big = tmp_path / "big.txt"
     big.write_text("Big headline\n" + "word " * 400_000, encoding="utf-8")
     code = main(["analyze", str(corpus), str(tmp_path / "nope.txt"), str(big), "--max-size", "1",
@@ -128,3 +131,13 @@ def test_nothing_analysed_exit_code(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["report", str(empty), "-o", str(tmp_path / "r.html")]) == EXIT_NOTHING
     assert not (tmp_path / "r.html").exists()
     assert "nothing could be analysed" in capsys.readouterr().err
+
+
+def test_evaluate_sentences_prints_both_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"text": "We must stop this disgraceful, shameful policy now!", "label": "SUBJ"}\n'
+        '{"text": "The meeting was held on Tuesday in Nogales.", "label": "OBJ"}\n', encoding="utf-8")
+    assert main(["evaluate", "sentences", "--gold", str(gold)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "opinion" in out and "loaded" in out and "macro-F1" in out

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bias.features import frames, loaded, opinion, readability, sentiment, wordchoice
+from bias.features import attribution, frames, loaded, opinion, readability, sentiment, wordchoice
 from bias.features.base import Extractor, FeatureTransformer
 from bias.lexicons import Lexicon
 
 # Each module exposes EXTRACTOR (built with the packaged lexicons); the registry is an immutable tuple.
 EXTRACTORS: tuple[Extractor, ...] = (
+    attribution.EXTRACTOR,
     loaded.EXTRACTOR,
     wordchoice.EXTRACTOR,
     frames.EXTRACTOR,

@@ -38,7 +38,7 @@ _CONFIDENTIAL = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;“”\"]*|"
+    r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;,“”\"]*|"
     r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*",
     re.I,
 )
@@ -186,7 +186,7 @@ class _Finder:
             src = self.hits.get(prior.cue.start) if prior else capital_subject(text, lo, cue.start, self.t)
             if src is None and prior is None:
                 return
-            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi))
+            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi, after=True))
             return
         if form.needs == "after":
             return
@@ -206,7 +206,7 @@ class _Finder:
             src = self.hits.get(prior.cue.start) if prior else None
             if src is None:
                 return
-            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi))
+            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi, after=True))
             return
         elif (
             src is None
@@ -307,7 +307,9 @@ class _Finder:
                 return q
         return None
 
-    def content_of(self, cue: Span, src: SourceHit | None, lo: int, hi: int) -> Span | None:
+    def content_of(
+        self, cue: Span, src: SourceHit | None, lo: int, hi: int, *, after: bool = False
+    ) -> Span | None:
         text = self.text
         s_lo = min(cue.start, src.span.start) if src else cue.start
         s_hi = max(cue.end, src.span.end) if src else cue.end
@@ -318,7 +320,7 @@ class _Finder:
         cut = re.search(r",\s*(?:adding|saying|noting|citing|according to)\b", rest)
         tail_words = len(tokens(rest[: cut.start()] if cut else rest))
         head = text[lo:s_lo].rstrip()
-        if head.endswith(",") and (tail_words < 4 or cut is not None and cut.start() < 3):
+        if not after and head.endswith(",") and (tail_words < 4 or cut is not None and cut.start() < 3):
             end = lo + len(head) - 1
             return Span(lo, end) if end > lo else None
         m = re.match(r"(?:\s+[^\s,.;“”]+){0,8}?\s+that\s+|\s*[,:]?\s*", rest)

@@ -215,7 +215,7 @@ def classify_source(
     low_run = [strip_dot(w) for w in capital_run]
     if any(any(r.kind == "media_name" for r in tables.nouns.get(w, ())) for w in low_run):
         return ("media", True)
-    if is_acronym(last) or any(any(r.kind == "org_word" for r in tables.nouns.get(w, ())) for w in low_run):
+    if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):
         return ("organization", True)
     return ("person", True)
 

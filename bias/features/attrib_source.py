@@ -222,7 +222,7 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
                 continue
             start = j + 1
             break
-        if ch == " " or ch == "\n":
+        if ch.isspace():
             w = _WORD_AT.match(text, j + 1, end)
             if w and (
                 w.group().lower() in BOUNDARY_WORDS

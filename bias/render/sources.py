@@ -43,8 +43,8 @@ def _outlet_profile(atts: list[dict[str, Any]], n_articles: int) -> dict[str, An
         "kinds": [{"label": label, "value": _share(kinds[k], total), "width": _pct(kinds[k], total)}
                   for k, label in KIND_LABELS if kinds[k]],
         "anonymous": _share(anonymous, total),
-        "confidential": f"{len(confidential)}: {with_reason} with a stated reason, "
-                        f"{len(confidential) - with_reason} without",
+        "confidential": (f"{len(confidential)}: {with_reason} with a stated reason, "
+                         f"{len(confidential) - with_reason} without") if confidential else "none",
         "named_sources": str(named),
         "direct": _share(direct, total),
         "categories": [{"label": c.replace("_", " "), "value": str(n)} for c, n in
