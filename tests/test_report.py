@@ -89,3 +89,18 @@ def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
         ("ab", "", ""), ("cd", "x", "one"), ("ef", "x y", "one | two"), ("gh", "y", "two"), ("ij", "", "")]
     # one wrap per layer, so switching one layer off leaves the other's highlight in place
     assert [len(s.wraps) for s in segs] == [0, 1, 2, 1, 0]
+
+
+def test_later_references_inherit_a_stated_anonymity_reason() -> None:
+    from bias.render.sources import _outlet_profile
+
+    def att(text: str, resolved: str | None, reason: bool) -> dict:
+        return {"cue": {"lemma": "say", "category": "neutral"}, "quote": "direct",
+                "source": {"text": text, "kind": "confidential", "named": False, "resolved": resolved},
+                "anonymity_reason": {"start": 0, "end": 1, "text": "x"} if reason else None}
+
+    atts = [att("a senior official", None, True), att("the official", "a senior official", False),
+            att("people familiar with the talks", None, False)]
+    profile = _outlet_profile(atts, 1)
+    assert profile["confidential"] == "3: 2 with a stated reason, 1 without"
+    assert profile["anonymous"] == "3 of 3 (100%)"

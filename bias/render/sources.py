@@ -32,7 +32,9 @@ def _outlet_profile(atts: list[dict[str, Any]], n_articles: int) -> dict[str, An
     cats = Counter(a["cue"]["category"] for a in atts)
     lemmas = Counter(a["cue"]["lemma"] for a in atts)
     confidential = [a for a in atts if (a.get("source") or {}).get("kind") == "confidential"]
-    with_reason = sum(1 for a in confidential if a.get("anonymity_reason"))
+    # A later reference to the same source ("the official said") inherits the reason given earlier.
+    explained = {_who(a) for a in confidential if a.get("anonymity_reason")}
+    with_reason = sum(1 for a in confidential if a.get("anonymity_reason") or _who(a) in explained)
     anonymous = sum(kinds[k] for k in ANONYMOUS)
     named = len({(a["source"].get("resolved") or a["source"]["text"]) for a in atts
                  if a.get("source") and a["source"].get("named")})
@@ -52,6 +54,12 @@ def _outlet_profile(atts: list[dict[str, Any]], n_articles: int) -> dict[str, An
         "lemmas": ", ".join(f"{lemma} ×{n}" for lemma, n in
                             sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[:8]),
     }
+
+
+def _who(att: dict[str, Any]) -> str:
+    """The source an attribution belongs to: the resolved antecedent if any, else its own text."""
+    src = att.get("source") or {}
+    return (src.get("resolved") or src.get("text") or "").lower()
 
 
 def _pct(n: int, total: int) -> str:
