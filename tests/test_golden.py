@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bias.corpus.load import iter_inputs
-
 from bias.analysis import analyze_article
+from bias.corpus.load import iter_inputs
 from bias.model import Article
 from bias.render.report import render_report
 
