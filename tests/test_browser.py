@@ -52,7 +52,7 @@ def test_layer_switch_hides_and_shows_highlights(seeds_report: Path) -> None:
         box.uncheck()
         assert mark.evaluate("m => getComputedStyle(m).textDecorationLine") == "none"
         lang = page.locator("#layer-switches input[data-layer='language']")
-        yellow = page.locator("mark.layer-language").first
+        yellow = page.locator("mark.layer-language.k-loaded-metaphor").first
         assert lang.is_checked()
         on = yellow.evaluate("m => getComputedStyle(m).backgroundColor")
         lang.uncheck()

@@ -16,7 +16,7 @@ from bias.render.highlight import Mark, segment_paragraph
 # extractor.
 LAYERS: tuple[tuple[str, str, str, bool], ...] = (
     ("sources", "Sources", "reporting verbs (cues) and sources without a name", True),
-    ("language", "Language", "loaded words, hedges, boosters and scare quotes", True),
+    ("language", "Language", "loaded words and scare quotes (yellow); hedges and boosters (dotted)", True),
     ("wordchoice", "Word choice", "the terms chosen for contested referents", True),
     ("embedded", "Embedded posts", "posts quoted from social media: not the outlet's voice", True),
     ("opinion", "Opinion", "sentences that read as opinion", False),
