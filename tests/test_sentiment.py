@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bias import vader
 from bias.corpus.segment import parse
 from bias.features import sentiment as st
 from bias.model import Article
@@ -43,7 +44,7 @@ def test_mixed_text_evidence_and_values():
 def test_sentences_are_scored_one_by_one():
     # Scoring the whole text as one string would give a single, different compound.
     parsed = _parsed(MIXED)
-    whole = st.analyzer().polarity_scores(MIXED)["compound"]
+    whole = vader.analyzer().polarity_scores(MIXED)["compound"]
     per_sentence = st.sentence_compounds(parsed)
     assert len(per_sentence) == len(parsed.sentences) == 3
     assert st.run(parsed).values["sentiment__mean_compound"] != pytest.approx(whole)
@@ -81,7 +82,7 @@ def test_thresholds_are_inclusive():
 
 
 def test_analyzer_built_once():
-    assert st.analyzer() is st.analyzer()
+    assert vader.analyzer() is vader.analyzer()
 
 
 @pytest.mark.parametrize("text", ["", "  \n "])

@@ -21,15 +21,13 @@ holds the compound of every sentence, aligned with ``Parsed.sentences``.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterator, Sequence
-
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
 from bias.model import Evidence, FeatureResult, frozen_map
+from bias.vader import polarity
 
 NAME = "sentiment"
 
@@ -55,20 +53,10 @@ SPECS = (
 )
 
 
-@functools.cache
-def analyzer() -> SentimentIntensityAnalyzer:
-    """The VADER analyser, built once per process (it reads its lexicon from the installed package).
-
-    It is only read from after construction.
-    """
-    return SentimentIntensityAnalyzer()
-
-
 def sentence_compounds(parsed: Parsed) -> tuple[float, ...]:
     """VADER compound score of each sentence of ``parsed``, in sentence order."""
-    vader = analyzer()
     text = parsed.text
-    return tuple(float(vader.polarity_scores(s.of(text))["compound"]) for s in parsed.sentences)
+    return tuple(polarity(s.of(text)).compound for s in parsed.sentences)
 
 
 def _tone_label(compound: float) -> str:

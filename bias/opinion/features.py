@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from bias.vader import Polarity, polarity
+
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"\"[^\"]*\"?|“[^”]*”?|(?<![^\W_])'[^']{2,}'(?![^\W_])|(?<![^\W_])‘[^’]{2,}’(?![^\W_])")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -130,13 +132,6 @@ def find_cues(tokens: Sequence[str], groups: tuple[CueGroup, ...]) -> tuple[CueH
     return tuple(hits)
 
 
-@cache
-def _vader():  # noqa: ANN202 - the analyser is read-only after construction
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def quoted_share(text: str) -> tuple[float, int]:
     """Share of characters inside quotations of five words or more (reported speech, 0-1), and
     the number of shorter quoted phrases (scare quotes such as 'levelling up')."""
@@ -188,9 +183,9 @@ def describe(text: str, groups: tuple[CueGroup, ...]) -> SentenceFeatures:
     for g in groups:
         dense[f"cue_{g.name}"] = math.log1p(counts[g.name])
     n = len(tokens)
-    vs = _vader().polarity_scores(text) if n else {"compound": 0.0, "pos": 0.0, "neg": 0.0}
-    dense["sentiment_strength"] = abs(vs["compound"])
-    dense["sentiment_words"] = vs["pos"] + vs["neg"]
+    vs = polarity(text) if n else Polarity(0.0, 1.0, 0.0, 0.0)
+    dense["sentiment_strength"] = abs(vs.compound)
+    dense["sentiment_words"] = vs.pos + vs.neg
     stripped = text.rstrip(" \"'”’)")
     dense["question"] = 1.0 if stripped.endswith("?") else (0.5 if "?" in text else 0.0)
     dense["exclamation"] = 1.0 if "!" in text else 0.0

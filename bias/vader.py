@@ -1,0 +1,35 @@
+"""VADER sentence scores, shared by every extractor that needs them (computed once per sentence).
+
+Both the tone extractor and the opinion model score each sentence with VADER (Hutto and Gilbert
+2014). The analyser is built once per process, and the scores of recent sentences are kept in a
+bounded cache of immutable tuples, so a sentence is scored once however many extractors ask.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+class Polarity(NamedTuple):
+    """VADER's proportions of negative, neutral and positive words, and its compound score (-1..1)."""
+
+    neg: float
+    neu: float
+    pos: float
+    compound: float
+
+
+@cache
+def analyzer() -> SentimentIntensityAnalyzer:
+    """The VADER analyser, built once per process; it is only read from after construction."""
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=16_384)
+def polarity(sentence: str) -> Polarity:
+    """VADER's scores for one sentence (cached: the same sentence is never scored twice in a row)."""
+    s = analyzer().polarity_scores(sentence)
+    return Polarity(float(s["neg"]), float(s["neu"]), float(s["pos"]), float(s["compound"]))
