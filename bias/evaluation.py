@@ -9,7 +9,6 @@ score source overlap, anonymity, source type and quote type.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bias.errors import InputError
+from bias.jsonl import json_objects
 from bias.model import Article, Span
 
 SOURCE_TYPES = ("named_person", "named_organization", "other_media", "document", "anonymous")
@@ -45,15 +45,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     if not p.is_file():
         raise InputError(str(p), "gold file not found")
     out = []
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(p), f"not valid JSON ({exc.msg})", n) from None
-        if not isinstance(row, dict):
-            raise InputError(str(p), "each line must be a JSON object", n)
+    for n, row in json_objects(p, p.read_text(encoding="utf-8")):
         for key, typ in _REQUIRED.items():
             if not isinstance(row.get(key), typ):
                 raise InputError(str(p), f"field {key!r} must be a {typ.__name__}", n)

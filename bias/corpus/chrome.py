@@ -184,6 +184,21 @@ def is_credit_tail(text: str) -> bool:
     )
 
 
+# Whole-line rules in the order they are tried: the longest line each applies to, its pattern, and the
+# reason recorded for a removal.
+_LINE_RULES: tuple[tuple[int, re.Pattern[str], str], ...] = (
+    (120, _AD_SHORTCODE, AD_CODE),
+    (120, _SHORTCODE, PAGE_CODE),
+    (120, _NAV, NAVIGATION),
+    (120, _ADVERT, ADVERT),
+    (120, _COMMENT, COMMENT),
+    (120, _READ_TIME, READ_TIME),
+    (120, _STAMP, DATE_LINE),
+    (300, _SUBSCRIBE_LINE, SUBSCRIBE),
+    (300, _CREDIT_LINE, CAPTION),
+)
+
+
 def classify(line: str) -> str | None:
     """The reason to remove ``line`` wherever it appears, or None to keep it.
 
@@ -191,24 +206,10 @@ def classify(line: str) -> str | None:
     """
     if not line:
         return None
-    if len(line) <= 120:
-        if _AD_SHORTCODE.fullmatch(line):
-            return AD_CODE
-        if _SHORTCODE.fullmatch(line):
-            return PAGE_CODE
-        if _NAV.fullmatch(line):
-            return NAVIGATION
-        if _ADVERT.fullmatch(line):
-            return ADVERT
-        if _COMMENT.fullmatch(line):
-            return COMMENT
-        if _READ_TIME.fullmatch(line):
-            return READ_TIME
-        if _STAMP.fullmatch(line):
-            return DATE_LINE
-    if len(line) <= 300 and _SUBSCRIBE_LINE.fullmatch(line):
-        return SUBSCRIBE
-    if len(line) <= 300 and (_CREDIT_LINE.fullmatch(line) or TRAILING_CREDIT.search(line)):
+    for limit, pattern, reason in _LINE_RULES:
+        if len(line) <= limit and pattern.fullmatch(line):
+            return reason
+    if len(line) <= 300 and TRAILING_CREDIT.search(line):
         return CAPTION
     return None
 

@@ -26,6 +26,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
 from bias.errors import InputError
+from bias.jsonl import json_objects
 from bias.opinion.features import cue_groups_from, dense_names, describe, load_cues_document
 from bias.opinion.model import FORMAT, load_model_file, score_sentence
 
@@ -62,16 +63,7 @@ def read_labelled(path: str | Path) -> list[tuple[str, int]]:
             raise InputError(str(p), f"CSV header lacks column(s): {', '.join(missing)}", 1)
         rows = [(reader.line_num, row) for row in reader]
     else:
-        for n, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(str(p), f"not valid JSON ({exc.msg})", n) from None
-            if not isinstance(obj, dict):
-                raise InputError(str(p), "each line must be a JSON object with 'text' and 'label'", n)
-            rows.append((n, obj))
+        rows = json_objects(p, raw, expect="a JSON object with 'text' and 'label'")
     out = []
     for n, row in rows:
         text, label = row.get("text"), row.get("label")
