@@ -19,11 +19,13 @@ ENGLISH = ("The committee approved the controversial proposal yesterday. Opponen
 
 def _clear_caches() -> None:
     """Drop per-process caches so loaders really run inside the test."""
-    from bias.features import sentiment, syllables
+    from bias import vader
+    from bias.features import syllables
 
     syllables.cmu_syllables.cache_clear()
     syllables.count_syllables.cache_clear()
-    sentiment.analyzer.cache_clear()
+    vader.analyzer.cache_clear()
+    vader.polarity.cache_clear()
 
 
 def test_fixture_blocks_connections(no_network):
