@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from bias.corpus.segment import parse
 from bias.features import EXTRACTORS, Extractor
 from bias.model import Article, ArticleScores, frozen_map
+from bias.speakers import attach_speakers
 
 
 def analyze_article(article: Article, extractors: Iterable[Extractor] = EXTRACTORS) -> ArticleScores:
@@ -32,7 +33,7 @@ def analyze_article(article: Article, extractors: Iterable[Extractor] = EXTRACTO
         evidence=tuple(evidence),
         sentences=parsed.sentences,
         paragraphs=parsed.paragraphs,
-        records=frozen_map(records),
+        records=frozen_map(attach_speakers(records)),
         sentence_fields=frozen_map(sentence_fields),
     )
 

@@ -114,3 +114,18 @@ def test_new_york_post_is_more_loaded_than_la_times_in_own_voice():
     own = {x["text"].lower() for x in nyp.records["loaded_terms"] if x["voice"] == "narration"}
     assert {"empty promises", "flood", "notorious", "paltry", "inexplicable", "absolutely", "“solved”",
             "worst mass migration crisis in us history"} <= own
+
+
+def test_a_quoted_nickname_inside_a_name_is_not_a_scare_quote() -> None:
+    from bias.corpus.segment import parse
+    from bias.features.voice import find_scare_quotes
+    from bias.model import Article
+
+    text = ("Police arrested Jose Guillermo “La Barbie” Duarte Astorga on Friday. "
+            "The mayor said the city was “safe” now.")
+    parsed = parse(Article(id="n", outlet="o", title="", text=text))
+    found = [(q.span.start, q.span.end, q.span.of(text)) for q in find_scare_quotes(parsed)]
+    assert found == []  # "safe" sits in a sentence with a speech verb, so it is no scare quote either
+    text2 = "Officials call it “temporary” and the nickname of Michael “Big Mike” Smith stuck."
+    parsed2 = parse(Article(id="n", outlet="o", title="", text=text2))
+    assert [q.span.of(text2) for q in find_scare_quotes(parsed2)] == ["“temporary”"]

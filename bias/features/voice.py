@@ -79,6 +79,18 @@ def _sentence_words_outside_quotes(parsed: Parsed, sentence: Span) -> set[str]:
     return out
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*\s+$")
+_NAME_AFTER = re.compile(r"^\s+[A-Z][\w’'-]*")
+
+
+def _is_nickname(text: str, quote: Quote) -> bool:
+    """A quoted nickname inside a name (Jose Guillermo “La Barbie” Duarte) marks no distance."""
+    before = text[max(0, quote.span.start - 40):quote.span.start]
+    after = text[quote.span.end:quote.span.end + 40]
+    inner = quote.inner.of(text).strip()
+    return bool(inner[:1].isupper() and _NAME_BEFORE.search(before) and _NAME_AFTER.match(after))
+
+
 def is_scare_quote(parsed: Parsed, quote: Quote) -> bool:
     """True when ``quote`` is a short unattributed quotation (see the module docstring)."""
     if not quote.closed or quote.paragraph_continued:
@@ -88,6 +100,8 @@ def is_scare_quote(parsed: Parsed, quote: Quote) -> bool:
         return False
     n_words = len(parsed.words_in(quote.inner))
     if not 1 <= n_words <= 4:
+        return False
+    if _is_nickname(parsed.text, quote):
         return False
     idx = parsed.sentence_index(quote.span.start)
     if idx is None:

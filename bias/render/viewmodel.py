@@ -11,6 +11,7 @@ from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, FeatureSpec
 from bias.render.articles import article_view, hidden_layers_class, layer_switches
 from bias.render.formatting import format_value, plural, slug
+from bias.render.language import language
 from bias.render.sources import who_speaks
 
 # Extractors with one row per lexicon term or frame: rows nobody used are left out of the overview.
@@ -103,6 +104,7 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "outlets": outlet_cols,
         "overview": overview(scores, outlets, extractors),
         "who_speaks": who_speaks(scores, outlets),
+        "language": language(scores, outlets),
         "layers": switches,
         "body_class": hidden_layers_class(switches),
         "articles": articles,
