@@ -30,7 +30,7 @@ def test_seeds_report_opens_cleanly_and_screenshots(seeds_report: Path, tmp_path
     with open_report(seeds_report) as (page, log):
         assert page.title()
         assert page.locator("article.reader").count() == 7
-        for section in ("#overview", "#who-speaks", "#language", "#articles", "#methods"):
+        for section in ("#overview", "#who-speaks", "#language", "#articles", "#measures", "#methods"):
             loc = page.locator(section)
             assert loc.is_visible()
             loc.screenshot(path=str(tmp_path / f"{section[1:]}.png"))

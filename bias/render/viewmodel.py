@@ -14,6 +14,14 @@ from bias.render.formatting import format_value, plural, slug
 from bias.render.language import language
 from bias.render.sources import who_speaks
 
+# The handful of measures the overview shows first (the rest are under "All measures").
+KEY_METRICS = (
+    "attribution__per_1000_words", "attribution__anonymous_share", "attribution__direct_share",
+    "loaded__narration_per_1000", "loaded__quoted_per_1000", "loaded__hedges_per_1000",
+    "opinion__share", "sentiment__mean_compound", "sentiment__negative_share",
+    "readability__flesch_kincaid_grade", "readability__words",
+)
+
 # Extractors with one row per lexicon term or frame: rows nobody used are left out of the overview.
 SPARSE = frozenset({"wordchoice", "frames"})
 
@@ -70,6 +78,12 @@ def overview(scores: Sequence[ArticleScores], outlets: list[str],
     return groups
 
 
+def at_a_glance(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The key rows of the full table, in the order of :data:`KEY_METRICS`."""
+    rows = {row["name"]: row for g in groups for row in g["rows"]}
+    return [rows[name] for name in KEY_METRICS if name in rows]
+
+
 def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]]:
     """Every metric explained: its name, unit, direction, meaning and limits."""
     out = []
@@ -90,6 +104,7 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
     counts = Counter(s.article.outlet for s in scores)
     articles = [article_view(s, extractors) for s in scores]
     switches = layer_switches(scores)
+    groups = overview(scores, outlets, extractors)
     outlet_cols = []
     for o in outlets:
         outlet_cols.append({
@@ -102,7 +117,8 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "generated": generated,
         "summary": f"{plural(len(scores), 'article')} from {plural(len(outlets), 'outlet')}",
         "outlets": outlet_cols,
-        "overview": overview(scores, outlets, extractors),
+        "overview": groups,
+        "glance": at_a_glance(groups),
         "who_speaks": who_speaks(scores, outlets),
         "language": language(scores, outlets),
         "layers": switches,
