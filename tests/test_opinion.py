@@ -13,7 +13,7 @@ from bias.features.opinion import EXTRACTOR, run
 from bias.model import Article, Span
 from bias.opinion.evaluate import evaluate_sentences, flag_scores
 from bias.opinion.features import describe, find_cues, load_cues_document, quoted_share, tokenize
-from bias.opinion.model import load_model_file, score_sentence, shipped_model
+from bias.opinion.model import contributions, load_model_file, score_sentence, shipped_model
 from bias.opinion.train import read_labelled, train_opinion_model
 
 OPINION = "We must stop this disgraceful policy now!"
@@ -33,7 +33,8 @@ def test_shipped_model_loads_with_credit_and_training_metadata():
     t = m.meta["training"]
     assert t["sentences"] == 731 and t["opinion_sentences"] == 244
     assert 0 < t["cv"]["macro_f1"] < 1 and 0 < t["val"]["macro_f1"] < 1
-    assert m.threshold == 0.5 and len(m.ngram_weights) > 100
+    assert 0.3 <= m.threshold <= 0.7
+    assert len(m.ngram_weights) > 100 and m.meta["training"]["block_weights"]["style"] > 0
 
 
 def test_scores_are_deterministic_and_ordered():
@@ -161,3 +162,74 @@ def test_cue_lists_have_no_duplicates_and_are_explained():
     for g in doc["groups"]:
         assert g["label"] and g["short"] and g["explanation"] and g["source"] in doc["sources"]
         assert len(set(g["terms"])) == len(g["terms"]), g["name"]
+
+
+def test_style_ngrams_replace_topic_words_by_shapes():
+    from bias.opinion.style import shape_class, style_ngrams
+
+    assert [shape_class(w, i == 0) for i, w in enumerate(["Clearly", "Biden", "failed", "3", "times"])] == [
+        "<ly>", "<Cap>", "<ed>", "<num>", "<s>"]
+    assert shape_class("It's", True) == "it's" and shape_class("rail", False) == "<w>"
+    assert style_ngrams("It is hopeless.") == frozenset({
+        "^ it", "it is", "is <less>", "<less> $", "^ it is", "it is <less>", "is <less> $"})
+
+
+def test_style_rates_exact():
+    from bias.opinion.style import style_rates
+
+    text = "Consider this: it is hopeless; truly hopeless."
+    r = style_rates(text, tokenize(text))
+    assert r["imperative_opening"] == 1.0 and r["semicolon"] == 1.0 and r["colon"] == 1.0
+    assert r["adjective_endings"] == pytest.approx(2 / 7) and r["ly_adverbs"] == pytest.approx(1 / 7)
+    assert r["function_words"] == pytest.approx(3 / 7) and r["variety"] == pytest.approx(6 / 7)
+    assert r["opens_with_quote"] == 0.0 and r["dash"] == 0.0
+    q = style_rates("“We will win,” he said.", tokenize("“We will win,” he said."))
+    assert q["opens_with_quote"] == 1.0 and q["ed_endings"] == 0.0
+
+
+def test_new_cue_groups_exact_token_spans():
+    toks = tokenize("Everyone knows it is time, because last week was bad.")
+    hits = [(h.group, h.term, h.start, h.end) for h in find_cues(toks, shipped_model().groups)]
+    assert hits == [
+        ("universal", "everyone", 0, 1),
+        ("prescriptive", "it is time", 2, 5),
+        ("present_copula", "is", 3, 4),
+        ("argument", "because", 5, 6),
+        ("time_and_quantity", "last week", 6, 8),  # "week" inside it is not counted twice
+        ("past_narration", "was", 8, 9),
+        ("evaluative", "bad", 9, 10),
+    ]
+
+
+def test_threshold_is_chosen_on_balanced_out_of_fold_scores():
+    import numpy as np
+
+    from bias.opinion.train import choose_threshold
+
+    y = np.array([1, 1, 0, 0, 0, 0])
+    t, f = choose_threshold(y, np.array([0.9, 0.45, 0.41, 0.2, 0.1, 0.3]))
+    assert (t, f) == (0.44, 1.0)  # 0.42 and 0.44 both separate the classes; the tie goes nearer 0.5
+    t2, _ = choose_threshold(y, np.array([0.9, 0.8, 0.1, 0.2, 0.1, 0.3]))
+    assert t2 == 0.5  # every threshold from 0.32 to 0.7 is perfect: keep the prior-neutral 0.5
+
+
+def test_model_file_with_other_style_version_is_refused():
+    from bias.opinion.model import model_from_dict
+
+    with pytest.raises(InputError, match="not an opinion model"):
+        model_from_dict({}, "x.json")
+    from importlib import resources
+
+    shipped = json.loads(resources.files("bias.opinion").joinpath("opinion_model.json").read_text("utf-8"))
+    shipped["style_version"] = "0"
+    with pytest.raises(InputError, match="style features version '0'.*retrain"):
+        model_from_dict(shipped, "old.json")
+
+
+def test_style_ngrams_can_explain_a_score():
+    m = shipped_model()
+    assert len(m.style_weights) > 100
+    f = describe("It is hopeless.", m.groups)
+    labels = {c.feature for c in contributions(f, m)}
+    assert any(name.startswith("style:") for name in labels)
+

@@ -1,10 +1,10 @@
 """Opinion at sentence level: how much of the article reads as opinion rather than reported fact.
 
 Each sentence is scored by the shipped opinion model (:mod:`bias.opinion.model`, a logistic
-regression over word n-grams and transparent markers, trained on NewsSD-ENG, Antici et al.,
-LREC-COLING 2024, CC BY 4.0). A sentence is an opinion sentence when its score reaches the model's
-threshold; every opinion sentence is evidence, with a note naming the features that pushed it
-up most.
+regression over word n-grams, topic-free style n-grams and transparent markers, trained on
+NewsSD-ENG, Antici et al., LREC-COLING 2024, CC BY 4.0). A sentence is an opinion sentence when
+its score reaches the model's threshold; every opinion sentence is evidence, with a note naming
+the features that pushed it up most.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ SPECS = (
     spec(NAME, "share", "Opinion sentences", "share of sentences (0-1)",
          "more of the article reads as opinion, argument or speculation rather than reported fact",
          "Share of sentences whose opinion score reaches the model's threshold.",
-         "A statistical model trained on about 700 labelled news sentences: it errs on single sentences "
+         "A statistical model trained on 731 labelled news sentences: it errs on single sentences "
          "and reads quoted opinions as opinion too. Compare outlets, not single articles."),
     spec(NAME, "mean_score", "Mean opinion score", "score (0-1)",
          "sentences on average read more like opinion",
@@ -42,6 +42,8 @@ def _reason(c_feature: str, c_label: str, feats: SentenceFeatures, model: Opinio
         return f"{short} " + ", ".join(f"'{t}'" for t in terms[:2])
     if c_feature.startswith("ngram:"):
         return f"wording {c_label}"
+    if c_feature.startswith("style:"):
+        return f"sentence pattern {c_label}"
     return c_label
 
 

@@ -10,6 +10,8 @@ in ``opinion_model.json``). Two kinds:
   reporting verbs, negation), VADER sentiment strength (Hutto & Gilbert 2014), question and
   exclamation marks, the share of the sentence inside quotation marks, digits, capitalised names,
   superlatives and length.
+* **style** (:mod:`bias.opinion.style`): topic-free n-grams of function words and word shapes, and
+  shape and punctuation rates.
 
 Nothing here is fitted: the functions only describe a sentence. Scaling and weights live in the
 model file (see :mod:`bias.opinion.model`).
@@ -26,6 +28,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from bias.opinion.style import STYLE_FEATURES, style_ngrams, style_rates
 from bias.vader import Polarity, polarity
 
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
@@ -69,6 +72,7 @@ class SentenceFeatures:
 
     tokens: tuple[str, ...]
     ngrams: frozenset[str]
+    style: frozenset[str]
     dense: Mapping[str, float]
     hits: tuple[CueHit, ...]
 
@@ -114,19 +118,20 @@ def _phrase_index(groups: tuple[CueGroup, ...]) -> Mapping[str, tuple[tuple[str,
 
 
 def find_cues(tokens: Sequence[str], groups: tuple[CueGroup, ...]) -> tuple[CueHit, ...]:
-    """Every cue-list match in ``tokens`` (a token may count for several groups, once per group)."""
+    """Every cue-list match in ``tokens``, longest first; a token may count for several groups but
+    for each group once (inside "last week", "week" is not counted again)."""
     index = _phrase_index(groups)
     hits: list[CueHit] = []
     n = len(tokens)
+    covered: dict[str, int] = {}  # group -> end of its last hit ("last week" then not "week" again)
     for i, tok in enumerate(tokens):
-        seen_groups: set[str] = set()
         for group, words in index.get(tok, ()):
-            if group in seen_groups:
+            if covered.get(group, 0) > i:
                 continue
             k = len(words)
             if i + k <= n and tuple(tokens[i : i + k]) == words:
                 hits.append(CueHit(group, " ".join(words), i, i + k))
-                seen_groups.add(group)
+                covered[group] = i + k
         if tok.endswith("n't") and tok != "n't":
             hits.append(CueHit("negation", tok, i, i + 1))
     return tuple(hits)
@@ -168,8 +173,14 @@ BASE_FEATURES: Mapping[str, str] = MappingProxyType({
 
 
 def dense_names(groups: tuple[CueGroup, ...]) -> tuple[str, ...]:
-    """Names of the dense features, in model order: cue groups first, then :data:`BASE_FEATURES`."""
-    return tuple(f"cue_{g.name}" for g in groups) + tuple(BASE_FEATURES)
+    """Names of the dense features, in model order: cue groups, :data:`BASE_FEATURES`, then the
+    style rates (:data:`bias.opinion.style.STYLE_FEATURES`)."""
+    return tuple(f"cue_{g.name}" for g in groups) + tuple(BASE_FEATURES) + tuple(STYLE_FEATURES)
+
+
+def dense_labels(groups: tuple[CueGroup, ...]) -> Mapping[str, str]:
+    """Plain-language label of every dense feature (for evidence notes)."""
+    return {f"cue_{g.name}": g.label for g in groups} | dict(BASE_FEATURES) | dict(STYLE_FEATURES)
 
 
 def describe(text: str, groups: tuple[CueGroup, ...]) -> SentenceFeatures:
@@ -198,4 +209,5 @@ def describe(text: str, groups: tuple[CueGroup, ...]) -> SentenceFeatures:
     dense["capitalised"] = caps / (len(words) - 1) if len(words) > 1 else 0.0
     dense["superlative"] = math.log1p(sum(_is_superlative(t) for t in tokens))
     dense["length"] = math.log1p(n)
-    return SentenceFeatures(tokens, ngrams_of(tokens), MappingProxyType(dense), hits)
+    dense.update(style_rates(text, tokens))
+    return SentenceFeatures(tokens, ngrams_of(tokens), style_ngrams(text), MappingProxyType(dense), hits)

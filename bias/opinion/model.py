@@ -1,9 +1,11 @@
 """Load and apply the shipped opinion model (``opinion_model.json``): no scikit-learn, no pickle.
 
-The model is a logistic regression. For a sentence with in-vocabulary n-grams ``G`` (``k`` of them)
-and dense features ``x_d``::
+The model is a logistic regression. For a sentence with in-vocabulary word n-grams ``G`` (``k`` of
+them), in-vocabulary style n-grams ``S`` (``m`` of them, :mod:`bias.opinion.style`) and dense
+features ``x_d``::
 
-    z = intercept + sum(w_g for g in G) / sqrt(k) + sum(w_d * (x_d - mean_d) / scale_d)
+    z = intercept + sum(w_g for g in G) / sqrt(k) + sum(w_s for s in S) / sqrt(m)
+          + sum(w_d * (x_d - mean_d) / scale_d)
     opinion_score = 1 / (1 + exp(-z))          # 0 = reads as reported fact, 1 = reads as opinion
     opinion = opinion_score >= threshold
 
@@ -25,15 +27,16 @@ from types import MappingProxyType
 
 from bias.errors import InputError
 from bias.opinion.features import (
-    BASE_FEATURES,
     CueGroup,
     SentenceFeatures,
     cue_groups_from,
+    dense_labels,
     dense_names,
     describe,
 )
+from bias.opinion.style import STYLE_VERSION
 
-FORMAT = "bias-opinion-model/1"
+FORMAT = "bias-opinion-model/2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class OpinionModel:
     threshold: float
     intercept: float
     ngram_weights: Mapping[str, float]
+    style_weights: Mapping[str, float]
     dense_names: tuple[str, ...]
     dense_mean: tuple[float, ...]
     dense_scale: tuple[float, ...]
@@ -74,6 +78,9 @@ def model_from_dict(doc: Mapping[str, object], source: str = "opinion model") ->
         dense = doc["dense"]
         groups = cue_groups_from(doc["cues"])  # type: ignore[arg-type]
         names = tuple(dense["names"])  # type: ignore[index]
+        if str(doc.get("style_version")) != STYLE_VERSION:
+            raise InputError(source, f"style features version {doc.get('style_version')!r} is not "
+                                     f"{STYLE_VERSION!r}: retrain the model with this version of bias")
         if names != dense_names(groups):
             raise InputError(source, "dense feature names do not match the cue groups in the file")
         vectors = [tuple(float(v) for v in dense[k]) for k in ("mean", "scale", "weights")]  # type: ignore[index]
@@ -84,6 +91,7 @@ def model_from_dict(doc: Mapping[str, object], source: str = "opinion model") ->
             threshold=float(doc["threshold"]),  # type: ignore[arg-type]
             intercept=float(doc["intercept"]),  # type: ignore[arg-type]
             ngram_weights=MappingProxyType({str(k): float(v) for k, v in doc["ngrams"].items()}),  # type: ignore[union-attr]
+            style_weights=MappingProxyType({str(k): float(v) for k, v in doc["style_ngrams"].items()}),  # type: ignore[union-attr]
             dense_names=names,
             dense_mean=vectors[0],
             dense_scale=vectors[1],
@@ -117,11 +125,13 @@ def shipped_model() -> OpinionModel:
 def contributions(feats: SentenceFeatures, model: OpinionModel) -> tuple[Contribution, ...]:
     """Each active feature's addition to the log-odds, largest first (intercept excluded)."""
     out: list[Contribution] = []
-    known = [g for g in feats.ngrams if g in model.ngram_weights]
-    if known:
-        norm = 1.0 / math.sqrt(len(known))
-        out.extend(Contribution(f"ngram:{g}", f"'{g}'", model.ngram_weights[g] * norm) for g in known)
-    labels = {f"cue_{g.name}": g.label for g in model.groups} | dict(BASE_FEATURES)
+    for prefix, grams, weights in (("ngram", feats.ngrams, model.ngram_weights),
+                                   ("style", feats.style, model.style_weights)):
+        known = [g for g in grams if g in weights]
+        if known:
+            norm = 1.0 / math.sqrt(len(known))
+            out.extend(Contribution(f"{prefix}:{g}", f"'{g}'", weights[g] * norm) for g in known)
+    labels = dense_labels(model.groups)
     for name, mean, scale, w in zip(model.dense_names, model.dense_mean, model.dense_scale,
                                     model.dense_weights, strict=True):
         value = w * (feats.dense[name] - mean) / scale
@@ -133,9 +143,10 @@ def contributions(feats: SentenceFeatures, model: OpinionModel) -> tuple[Contrib
 def log_odds(feats: SentenceFeatures, model: OpinionModel) -> float:
     """The model's linear score ``z`` for one sentence (positive leans to opinion)."""
     z = model.intercept
-    known = [model.ngram_weights[g] for g in feats.ngrams if g in model.ngram_weights]
-    if known:
-        z += math.fsum(sorted(known)) / math.sqrt(len(known))
+    for grams, weights in ((feats.ngrams, model.ngram_weights), (feats.style, model.style_weights)):
+        known = [weights[g] for g in grams if g in weights]
+        if known:
+            z += math.fsum(sorted(known)) / math.sqrt(len(known))
     for name, mean, scale, w in zip(model.dense_names, model.dense_mean, model.dense_scale,
                                     model.dense_weights, strict=True):
         z += w * (feats.dense[name] - mean) / scale
