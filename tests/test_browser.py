@@ -80,3 +80,21 @@ def test_hostile_report_stays_inert(tmp_path: Path) -> None:
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert all(h.startswith(("#", "http://", "https://")) for h in hrefs)
         assert log.requests == []
+
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories" / "articles"
+
+
+def test_multi_story_report_shows_stories_side_by_side(tmp_path: Path) -> None:
+    from bias.cli import main
+
+    out = tmp_path / "stories.html"
+    assert main(["report", str(STORIES), "-o", str(out)]) == 0
+    with open_report(out) as (page, log):
+        assert page.locator("section.story").count() == 5  # the five stories told by several outlets
+        for section in ("#overview", "#stories", "#vocabulary", "#map", "#articles"):
+            loc = page.locator(section)
+            assert loc.is_visible()
+            loc.screenshot(path=str(tmp_path / f"{section[1:]}.png"))
+        assert page.locator("#map svg circle").count() >= 20
+        assert log.console_errors == [] and log.page_errors == [] and log.requests == []

@@ -104,3 +104,22 @@ def test_later_references_inherit_a_stated_anonymity_reason() -> None:
     profile = _outlet_profile(atts, 1)
     assert profile["confidential"] == "3: 2 with a stated reason, 1 without"
     assert profile["anonymous"] == "3 of 3 (100%)"
+
+
+def test_overview_says_when_a_difference_is_beyond_chance_and_when_samples_are_too_small() -> None:
+    from bias.features import EXTRACTORS
+    from bias.render.viewmodel import at_a_glance
+
+    loaded = "Headline\nThe disastrous, shameful plan is a catastrophe and a total disgrace, critics said."
+    plain = "Headline\nThe council approved the budget on Tuesday after a short meeting, officials said."
+    arts = [_article(id=f"a{i}", outlet="Shrill Daily", text=loaded + f" Item {i}.") for i in range(5)]
+    arts += [_article(id=f"b{i}", outlet="Calm Gazette", text=plain + f" Item {i}.") for i in range(5)]
+    arts += [_article(id="c0", outlet="Lone Post", text=plain)]
+    rows = {r["name"]: r for r in at_a_glance([analyze_article(a) for a in arts],
+                                              ["Shrill Daily", "Calm Gazette", "Lone Post"], EXTRACTORS)}
+    row = rows["loaded__narration_per_1000"]
+    assert "Shrill Daily and Calm Gazette differ beyond chance" in row["noise"]
+    assert "95% interval" in row["cells"][0]["detail"]
+    assert row["cells"][2]["detail"] == "1 article: too few to generalise"
+    words = rows["readability__words"]
+    assert "within noise" in words["noise"]

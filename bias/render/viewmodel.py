@@ -7,12 +7,17 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from bias.compare.aggregates import MIN_ARTICLES, compare_outlets, outlet_metrics
+from bias.compare.stories import cluster_stories
 from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, FeatureSpec
 from bias.render.articles import article_view, hidden_layers_class, layer_switches
 from bias.render.formatting import format_value, plural, slug
 from bias.render.language import language
+from bias.render.mapview import map_view
+from bias.render.outlets import sentences_view, vocabulary_view
 from bias.render.sources import who_speaks
+from bias.render.stories import stories_view
 
 # The handful of measures the overview shows first (the rest are under "All measures").
 KEY_METRICS = (
@@ -78,10 +83,51 @@ def overview(scores: Sequence[ArticleScores], outlets: list[str],
     return groups
 
 
-def at_a_glance(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The key rows of the full table, in the order of :data:`KEY_METRICS`."""
-    rows = {row["name"]: row for g in groups for row in g["rows"]}
-    return [rows[name] for name in KEY_METRICS if name in rows]
+def _glance_cell(m: Any, spec: FeatureSpec) -> dict[str, str]:
+    if m is None:
+        return {"value": "–", "detail": "no articles"}
+    if not m.enough:
+        return {"value": format_value(m.mean, spec.unit),
+                "detail": f"{plural(m.n, 'article')}: too few to generalise"}
+    return {"value": format_value(m.mean, spec.unit),
+            "detail": f"{plural(m.n, 'article')}; 95% interval {format_value(m.low, spec.unit)} to "
+                      f"{format_value(m.high, spec.unit)}; median {format_value(m.median, spec.unit)}"}
+
+
+def _noise(scores: Sequence[ArticleScores], name: str, figures: list[Any]) -> str:
+    """A plain statement of whether the highest and lowest outlet differ beyond chance."""
+    enough = [m for m in figures if m is not None and m.enough]
+    if len(enough) < 2:
+        return (f"Too few articles to tell a difference from chance (needs {MIN_ARTICLES} or more "
+                "articles per outlet).")
+    hi = max(enough, key=lambda m: (m.mean, m.outlet))
+    lo = min(enough, key=lambda m: (m.mean, m.outlet))
+    diff = compare_outlets(scores, name, hi.outlet, lo.outlet)
+    if diff.verdict == "differ":
+        return f"{hi.outlet} and {lo.outlet} differ beyond chance (permutation test p = {diff.p_value:.3f})."
+    return f"The gap between {hi.outlet} and {lo.outlet} is within noise (p = {diff.p_value:.2f})."
+
+
+def at_a_glance(scores: Sequence[ArticleScores], outlets: list[str],
+                extractors: Sequence[Extractor]) -> list[dict[str, Any]]:
+    """The key measures: per outlet the mean, and with enough articles a bootstrap interval and median;
+    per row a statement of whether the extremes differ beyond noise."""
+    specs = {sp.name: sp for ext in extractors for sp in ext.specs}
+    names = [n for n in KEY_METRICS if n in specs]
+    figures = {(m.metric, m.outlet): m for m in outlet_metrics(scores, names)}
+    rows = []
+    for name in names:
+        sp = specs[name]
+        per = [figures.get((name, o)) for o in outlets]
+        if all(m is None for m in per):
+            continue
+        rows.append({"name": name, "label": sp.label, "higher_means": sp.higher_means,
+                     "cells": [_glance_cell(m, sp) for m in per], "noise": _noise(scores, name, per)})
+    return rows
+
+
+def _labels(extractors: Sequence[Extractor]) -> dict[str, str]:
+    return {sp.name: sp.label for ext in extractors for sp in ext.specs}
 
 
 def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]]:
@@ -118,7 +164,11 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "summary": f"{plural(len(scores), 'article')} from {plural(len(outlets), 'outlet')}",
         "outlets": outlet_cols,
         "overview": groups,
-        "glance": at_a_glance(groups),
+        "glance": at_a_glance(scores, outlets, extractors),
+        "sentences": sentences_view(scores),
+        "stories": stories_view(scores, cluster_stories([s.article for s in scores])),
+        "vocabulary": vocabulary_view(scores),
+        "map": map_view(scores, _labels(extractors)),
         "who_speaks": who_speaks(scores, outlets),
         "language": language(scores, outlets),
         "layers": switches,
