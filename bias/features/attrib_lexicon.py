@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from bias.lexicons import Lexicon, load_lexicon
@@ -37,7 +37,7 @@ ROLE_PRIORITY = (
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|[A-Z](?:\.[A-Z])+\.?)$")
-_TOKEN = re.compile(r"[^\W_]+(?:['’.\-@][^\W_]+)*\.?|@\w+", re.UNICODE)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|[^\W_]+(?:['’.\-@][^\W_]+)*\.?|@\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,9 @@ class Tables:
     nouns: Mapping[str, tuple[SourceWord, ...]]  # single words
     phrases: Mapping[str, SourceWord]  # multi-word terms ("people familiar", "attorney general")
     stamps: tuple[str, ...]
+    outlets: frozenset[str]  # full outlet names, lower case, no leading "the"
+    confidential: tuple[str, ...]  # multi-word confidential markers ("people familiar")
+    genders: Mapping[str, str]  # given name or gendered word -> "female" | "male"
 
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
@@ -87,7 +90,15 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
         by_first.setdefault(words[0], []).append(form)
     nouns: dict[str, list[SourceWord]] = {}
     phrases: dict[str, SourceWord] = {}
+    outlets: set[str] = set()
+    genders: dict[str, str] = {}
     for e in sources.entries:
+        if e.category == "outlet":
+            outlets.add(e.term.lower())
+            continue
+        if e.category in {"female", "male"}:
+            genders[e.term.lower()] = e.category
+            continue
         word = SourceWord(
             e.category, e.extra.get("role", "unknown") or "unknown", e.extra.get("number") == "pl"
         )
@@ -102,6 +113,9 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
         nouns=MappingProxyType({k: tuple(v) for k, v in nouns.items()}),
         phrases=MappingProxyType(phrases),
         stamps=(cues.stamp, sources.stamp),
+        outlets=frozenset(outlets),
+        confidential=tuple(p for p, row in phrases.items() if row.kind == "confidential"),
+        genders=MappingProxyType(genders),
     )
 
 
@@ -121,6 +135,7 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=8192)
 def strip_dot(word: str) -> str:
     """``word`` lower-cased, with a trailing dot and possessive removed ("Cmdr." -> "cmdr")."""
     w = word.lower().rstrip(".")
@@ -165,8 +180,6 @@ def role_of(tables: Tables, words: Sequence[str]) -> str:
         for row in tables.nouns.get(low[i], ()):
             if row.role != "unknown" and row.kind not in {"media_name", "org_word"}:
                 found.add(row.role)
-            elif row.kind == "media_name" and is_capitalized(words[i]):
-                found.add("media")
         i += 1
     for role in ROLE_PRIORITY:
         if role in found:
@@ -189,8 +202,10 @@ def classify_source(
     low_whole = " ".join(strip_dot(w) for w in whole)
     if strip_dot(last) in PRONOUNS:
         return ("pronoun", False)
-    if any(p in low_whole for p, row in tables.phrases.items() if row.kind == "confidential"):
+    if any(p in low_whole for p in tables.confidential):
         return ("confidential", False)
+    if is_outlet(tables, head, whole):
+        return ("media", True)
     row = head_kind(tables, last)
     capital_run = _capital_run(head)
     if row is not None and not (is_capitalized(last) and len(capital_run) > 1 and row.kind != "organization"):
@@ -213,11 +228,36 @@ def classify_source(
     if not (is_capitalized(last) or is_acronym(last)):
         return None
     low_run = [strip_dot(w) for w in capital_run]
-    if any(any(r.kind == "media_name" for r in tables.nouns.get(w, ())) for w in low_run):
-        return ("media", True)
+    if len(low_run) > 1 and any(r.kind == "media_name" for r in tables.nouns.get(low_run[-1], ())):
+        return ("media", True)  # "the El Paso Times", "La Presse", "the Riverside Ledger"
     if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):
         return ("organization", True)
     return ("person", True)
+
+
+def is_outlet(tables: Tables, head: Sequence[str], whole: Sequence[str]) -> bool:
+    """True when the head of a source phrase ends in a known outlet name ("Reuters", "the Mirror",
+    "British broadcaster BBC", "The Globe and Mail"), not followed by "of" ("the Bureau of Prisons")."""
+    if len(whole) > len(head) and strip_dot(whole[len(head)]) == "of":
+        return False
+    low = [w.lower().rstrip(".,") for w in head]
+    for k in range(len(head)):
+        if not (is_capitalized(head[k]) or is_acronym(head[k])):
+            continue
+        if k > 0 and is_capitalized(head[k - 1]) and low[k - 1] != "the":
+            continue  # "Michael Bloomberg" is a person, not the agency
+        if " ".join(low[k:]) in tables.outlets:
+            return True
+    return False
+
+
+def gender_of(tables: Tables, words: Sequence[str]) -> str | None:
+    """ "female" or "male" from the first gendered title, noun or given name in ``words``, else None."""
+    for w in words:
+        g = tables.genders.get(strip_dot(w))
+        if g is not None:
+            return g
+    return None
 
 
 def _capital_run(words: Sequence[str]) -> list[str]:

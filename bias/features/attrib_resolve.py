@@ -6,10 +6,12 @@ earlier full name).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bias.corpus.parsed import Parsed
-from bias.features.attrib_lexicon import strip_dot
+from bias.features.attrib_lexicon import Tables, strip_dot
+from bias.features.attrib_pronoun import GENDER, Antecedent, antecedent, is_plural
 from bias.model import Span
 
 ANONYMOUS_KINDS = frozenset({"unnamed", "confidential", "vague"})
@@ -86,8 +88,22 @@ def continue_quotes(found: list[Attribution], parsed: Parsed) -> None:
 
 
 # ------------------------------------------------------------------ resolution
-def resolve(found: list[Attribution], text: str) -> tuple[Attribution, ...]:
+def _candidate(a: Attribution, text: str, tables: Tables) -> Antecedent | None:
+    if a.source is None or a.nested or a.kind == "pronoun":
+        return None
+    said = text[a.source.start : a.source.end]
+    name = a.resolved or said
+    gender = "" if a.kind == "person" else None  # looked up only if a he/she needs it
+    return Antecedent(name, a.kind, a.named, a.role, gender, is_plural(tables, said), said)
+
+
+def resolve(
+    found: list[Attribution], parsed: Parsed, tables: Tables, windows: Sequence[Span]
+) -> tuple[Attribution, ...]:
+    """Resolve pronoun sources, "the official" and bare surnames to earlier sources (module docstring)."""
+    text = parsed.text
     out: list[Attribution] = []
+    earlier: list[Antecedent] = []
     for a in found:
         if a.source is None:
             out.append(a)
@@ -95,77 +111,59 @@ def resolve(found: list[Attribution], text: str) -> tuple[Attribution, ...]:
         words = text[a.source.start : a.source.end].split()
         first = strip_dot(words[0]) if words else ""
         if a.kind == "pronoun":
-            target = _antecedent(first, a, out)
+            if first in {"we", "i"}:
+                outer = [b for b in out if b.content is not None and b.content.contains(a.cue) and b.source]
+                b = outer[-1] if outer else None
+                target = _candidate(b, text, tables) if b is not None else None
+            else:
+                target = antecedent(first, a.cue, earlier, parsed=parsed, windows=windows, tables=tables)
             if target is None:
                 out.append(replace(a, kind="unnamed"))
-            else:
-                out.append(
-                    replace(
-                        a,
-                        kind=target.kind,
-                        named=target.named,
-                        role=target.role,
-                        resolved=target.resolved or text[target.source.start : target.source.end],
-                    )
-                )
+                continue
+            out.append(
+                replace(a, kind=target.kind, named=target.named, role=target.role, resolved=target.name)
+            )
+            if not a.nested:
+                g = GENDER.get(first, target.gender)
+                earlier.append(replace(target, gender=g))
             continue
-        if first == "the" and a.kind in ANONYMOUS_KINDS and len(words) <= 4:
-            head = strip_dot(words[-1])
-            for b in reversed(out):
-                if (
-                    b.source is not None
-                    and b.source != a.source
-                    and b.kind in ANONYMOUS_KINDS
-                    and head in text[b.source.start : b.source.end].lower()
-                ):
-                    out.append(
-                        replace(
-                            a,
-                            kind=b.kind,
-                            role=b.role,
-                            resolved=b.resolved or text[b.source.start : b.source.end],
-                        )
-                    )
-                    break
-            else:
-                out.append(a)
-            continue
-        if a.kind == "person" and len(words) <= 2:
-            last = words[-1]
-            for b in reversed(out):
-                if (
-                    b.kind == "person"
-                    and b.source is not None
-                    and b.source != a.source
-                    and last in text[b.source.start : b.source.end].split()
-                    and len(b.source) > len(a.source)
-                ):
-                    out.append(
-                        replace(
-                            a,
-                            role=b.role if a.role == "unknown" else a.role,
-                            resolved=b.resolved or text[b.source.start : b.source.end],
-                        )
-                    )
-                    break
-            else:
-                out.append(a)
-            continue
-        out.append(a)
+        out.append(_resolve_noun(a, words, first, out, text))
+        cand = _candidate(out[-1], text, tables)
+        if cand is not None:
+            earlier.append(cand)
     return tuple(out)
 
 
-def _antecedent(pronoun: str, a: Attribution, earlier: list[Attribution]) -> Attribution | None:
-    if pronoun in {"we", "i"}:
-        outer = [b for b in earlier if b.content is not None and b.content.contains(a.cue) and b is not a]
-        return outer[-1] if outer else None
-    want = {
-        "he": {"person"},
-        "she": {"person"},
-        "they": {"organization", "unnamed", "vague", "confidential", "media"},
-        "it": {"organization", "media", "document"},
-    }.get(pronoun, set())
-    for b in reversed(earlier):
-        if b.source is not None and b.kind in want and not b.nested:
-            return b
-    return None
+def _resolve_noun(
+    a: Attribution, words: list[str], first: str, out: list[Attribution], text: str
+) -> Attribution:
+    """ "the official" -> an earlier unnamed official; a bare surname -> an earlier full name."""
+    if first == "the" and a.kind in ANONYMOUS_KINDS and len(words) <= 4:
+        head = strip_dot(words[-1])
+        for b in reversed(out):
+            if (
+                b.source is not None
+                and b.source != a.source
+                and b.kind in ANONYMOUS_KINDS
+                and head in text[b.source.start : b.source.end].lower()
+            ):
+                return replace(
+                    a, kind=b.kind, role=b.role, resolved=b.resolved or text[b.source.start : b.source.end]
+                )
+        return a
+    if a.kind == "person" and len(words) <= 2:
+        last = words[-1]
+        for b in reversed(out):
+            if (
+                b.kind == "person"
+                and b.source is not None
+                and b.source != a.source
+                and last in text[b.source.start : b.source.end].split()
+                and len(b.source) > len(a.source)
+            ):
+                return replace(
+                    a,
+                    role=b.role if a.role == "unknown" else a.role,
+                    resolved=b.resolved or text[b.source.start : b.source.end],
+                )
+    return a

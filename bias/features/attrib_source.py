@@ -20,6 +20,7 @@ from bias.features.attrib_lexicon import (
     strip_dot,
     tokens,
 )
+from bias.features.attrib_window import abbrev_before as _abbrev_before
 from bias.model import Span
 
 
@@ -40,7 +41,7 @@ AUX = _words(
 BOUNDARY_WORDS = _words(
     """
     that which who whom but because while when whereas although though if since where until however
-    meanwhile moreover yet nor than
+    meanwhile moreover yet nor than after before
     """
 )
 CLAUSE_START_WORDS = frozenset({"as", "so"})  # boundaries only after a comma or at the clause start
@@ -57,16 +58,19 @@ DETERMINERS = _words(
 )
 POSTMODIFIERS = _words(
     """
-    of for with from at in on near inside within across including among
+    of for with from at in on near inside within across including among close
     """
 )
 # A comma-delimited insertion between subject and verb starts with one of these ("X, who ..., said").
 INSERT_START = _words(
     """
     who which whose a an the in on at speaking now also according himself herself themselves like as
-    after before during citing in
+    after before during citing in including
     """
 )
+# Documents typed by the person they come from ("testimony from a special agent" is that agent speaking);
+# any other document keeps its kind ("a statement from his office" is a document).
+SPEAKER_DOCUMENTS = _words("testimony testimonies")
 BOUNDARY_CHARS = set(',;:()“”"—–[]')
 _RIGHT_STOP = re.compile(
     r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
@@ -96,6 +100,8 @@ def _quote_boundary(text: str, i: int) -> bool:
     if ch in "‘’'":
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
+        if before in "sS" and after == " " and ch != "‘" and text[i + 2 : i + 3].islower():
+            return False  # plural possessive: "the employers' association"
         return not (before.isalpha() and after.isalpha())
     return False
 
@@ -114,7 +120,12 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
     seen_head = False
     for i, w in enumerate(words):
         low = strip_dot(w)
-        participle = low.endswith("ed") and not is_capitalized(w)
+        gerund = (
+            low.endswith("ing")
+            and len(low) > 5
+            and not (i + 1 < len(words) and (head_kind(tables, words[i + 1]) or is_capitalized(words[i + 1])))
+        )  # "the union representing ..." ends the head; "shipping executives" does not
+        participle = (low.endswith("ed") or gerund) and not is_capitalized(w)
         if i > 0 and participle and i + 1 < len(words) and strip_dot(words[i + 1]) == "by":
             head_end = i
             break
@@ -140,7 +151,12 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         return None
     kind, named = got
     # "testimony from a special agent": a document typed by its speaker
-    if kind == "document" and head_end < len(words) and strip_dot(words[head_end]) in {"from", "by"}:
+    if (
+        kind == "document"
+        and head_end < len(words)
+        and strip_dot(words[head_end]) in {"from", "by"}
+        and strip_dot(head[-1]) in SPEAKER_DOCUMENTS
+    ):
         sub = classify_source(
             tables,
             words[head_end + 1 :],
@@ -190,6 +206,10 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
                 return None, "boundary"
             inner = text[j + 1 : end - 1].strip()
             first = inner.split(" ", 1)[0].lower() if inner else ""
+            if closer == "," and _name_apposition(text, lo, j, inner, tables):
+                hit = _apposition_hit(text, lo, j, end - 1, tables)
+                if hit is not None:
+                    return hit, ""
             if closer == "," and not (first in INSERT_START or first[:1].isdigit()):
                 return None, "boundary"
             end = _strip_back(text, lo, j, AUX)
@@ -214,7 +234,11 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
             or ch in _QUOTE_CHARS
             and _quote_boundary(text, j)
         ):
-            if ch == "," and _city_state_comma(text, lo, j, end, tables):
+            if ch == "," and (
+                _city_state_comma(text, lo, j, end, tables)
+                or text[j - 1 : j].isdigit()
+                and text[j + 1 : j + 2].isdigit()  # "12,000 workers"
+            ):
                 j -= 1
                 continue
             if ch == "." and j > lo and _abbrev_before(text, lo, j):
@@ -242,6 +266,41 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
     return hit, "" if hit else "none"
 
 
+def _name_apposition(text: str, lo: int, j: int, inner: str, tables: Tables) -> bool:
+    """True for ", Daniel Osei," after a role noun ("Whitfield's attorney, Daniel Osei, argued")."""
+    words = inner.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in {"de", "la", "van", "von"} for w in words):
+        return False
+    before = re.search(r"([A-Za-z’']+)\s*$", text[lo:j])
+    return before is not None and (
+        head_kind(tables, before.group(1)) is not None or before.group(1) == "them"
+    )
+
+
+def _apposition_hit(text: str, lo: int, j: int, name_end: int, tables: Tables) -> SourceHit | None:
+    """A role phrase with its name apposition as one person source ("one of them, Walter Briggs")."""
+    name = phrase_from(text, j + 1, name_end, tables)
+    if name is None or name.kind != "person":
+        return None
+    k = j - 1
+    while k >= lo and text[k] not in ',;:“”"()—–' and not (text[k] in ".!?" and _sentence_dot(text, lo, k)):
+        k -= 1
+    role = phrase_from(text, k + 1, j, tables)
+    start = role.span.start if role is not None else _first_char(text, k + 1, j)
+    return SourceHit(Span(start, name.span.end), name.head, name.whole, "person", True)
+
+
+def _sentence_dot(text: str, lo: int, k: int) -> bool:
+    return (
+        k + 1 < len(text) and text[k + 1].isspace() and not (text[k] == "." and _abbrev_before(text, lo, k))
+    )
+
+
+def _first_char(text: str, a: int, b: int) -> int:
+    m = re.compile(r"\S").search(text, a, b)
+    return m.start() if m else a
+
+
 def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bool:
     """A comma inside a place name ("Nogales, Sonora disclosed" / "El Paso, Texas, said")."""
     after = text[j + 1 : end].split()
@@ -259,20 +318,6 @@ def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> b
 _MAX_SUBJECT = 160
 _QUOTE_CHARS = frozenset("“”\"‘’'")
 _WORD_AT = re.compile(r"[A-Za-z]+")
-_ABBREV = _words(
-    """
-    mr mrs ms dr gen sen rep gov lt col capt cmdr sgt st jr sr prof u.s u.k u.n no vs inc corp co
-    ltd dept ft mt adm gov supt det insp amb pres rev hon aug sept oct nov dec jan feb
-    """
-)
-
-
-def _abbrev_before(text: str, lo: int, j: int) -> bool:
-    m = re.search(r"([A-Za-z.]+)$", text[lo:j])
-    if not m:
-        return False
-    w = m.group(1).lower()
-    return len(w.replace(".", "")) == 1 or w in _ABBREV
 
 
 def right_source(

@@ -1,0 +1,159 @@
+"""Resolving pronoun sources ("he said", "it added", "they warned") with gender and number agreement.
+
+The rules, in order:
+
+* ``he``/``she``: the leftmost person named in the sentence just before the pronoun's sentence (outside
+  quotation marks) whose gender fits, else the most recent earlier source that is a person whose
+  gender fits or is unknown. Gender comes from a gendered title or noun ("Mrs.", "councilwoman",
+  "spokesman"), a common given name in the phrase, or, for a bare surname ("Marsh"), a given name
+  written before that surname elsewhere in the article ("Ellen Marsh"). Both lists are rows of the
+  ``source_nouns`` lexicon (categories ``female`` and ``male``); names used by both sexes are left out,
+  so an unknown gender never blocks a match, while a known, conflicting one does. When nothing fits,
+  the pronoun stays unresolved (the source then counts as unnamed) rather than being guessed.
+* ``it``: the most recent earlier source that is an institution, outlet or document.
+* ``they``: the most recent earlier source that is plural (a plural role noun such as "officials",
+  "X and Y") or an institution or outlet (collective nouns take "they" in British usage).
+* ``we``/``I``: the speaker of the quotation the pronoun stands in.
+
+All functions are pure; they read offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bias.corpus.parsed import Parsed
+from bias.features.attrib_lexicon import Tables, gender_of, head_kind, role_of, strip_dot
+from bias.model import Span
+
+GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+_STOP = frozenset({"of", "for", "at", "with", "from", "in", "on", "who", "which", "to"})
+_NAME_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mme|Sir|Dame)\.?\s+)?[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+)*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A source a later pronoun may stand for: its name as written (or resolved), kind, role, agreement."""
+
+    name: str
+    kind: str
+    named: bool
+    role: str
+    gender: str | None = None  # known gender ("" = not looked up yet: see ``said``)
+    plural: bool = False
+    said: str = ""  # the phrase as written, for a gender look-up on demand
+
+
+def head_words(text: str) -> list[str]:
+    """The words of a source phrase before its first modifier ("A spokesman for Mills" -> A spokesman)."""
+    out = []
+    for w in text.split():
+        low = strip_dot(w)
+        if low in _STOP or out and (low.endswith("ing") and len(low) > 5 or low.endswith("ed")):
+            break
+        out.append(w.rstrip(","))
+        if w.endswith(","):
+            break
+    return out
+
+
+def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
+    """ "female", "male" or None for a person named by ``phrase`` (see the module docstring)."""
+    words = [w.strip(",") for w in head_words(phrase)]
+    own = [w for w in words if not re.search(r"[’']s$", w)]
+    g = gender_of(tables, own)
+    if g is not None or not own:
+        return g
+    last = re.sub(r"[’']s$", "", own[-1]).rstrip(".")
+    if not last[:1].isupper():
+        return None
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b", text):
+        g = tables.genders.get(m.group(1).lower())
+        if g is not None:
+            return g
+    return None
+
+
+def is_plural(tables: Tables, phrase: str) -> bool:
+    """True when a source phrase names several speakers ("officials", "Smith and Jones")."""
+    words = head_words(phrase)
+    if not words:
+        return False
+    if " and " in f" {' '.join(words)} ":
+        return True
+    row = head_kind(tables, words[-1])
+    if row is not None:
+        return row.plural
+    w = strip_dot(words[-1])
+    return w.endswith("s") and not w.endswith("ss") and not words[-1][:1].isupper()
+
+
+def mentions(parsed: Parsed, window: Span, tables: Tables) -> list[tuple[str, str]]:
+    """Gendered person names in ``window`` outside quotation marks, left to right: (name, gender)."""
+    text = parsed.text
+    out = []
+    for m in _NAME_RUN.finditer(text, window.start, window.end):
+        if parsed.in_quote(Span(m.start(), m.end())) is not None:
+            continue
+        g = person_gender(tables, m.group(), text)
+        if g is not None:
+            out.append((m.group(), g))
+    return out
+
+
+def antecedent(
+    pronoun: str,
+    cue: Span,
+    earlier: Sequence[Antecedent],
+    *,
+    parsed: Parsed,
+    windows: Sequence[Span],
+    tables: Tables,
+) -> Antecedent | None:
+    """The source a pronoun subject stands for, or None when nothing fits (see the module docstring)."""
+    if pronoun in {"he", "she"}:
+        want = GENDER[pronoun]
+        i = bisect_right([w.start for w in windows], cue.start) - 1
+        if i >= 1:
+            for name, g in mentions(parsed, windows[i - 1], tables):
+                if g != want:
+                    continue
+                last = name.split()[-1]
+                same = next(
+                    (b for b in reversed(earlier) if b.kind == "person" and last in b.name.split()), None
+                )
+                if same is not None:
+                    return same
+                return Antecedent(name, "person", True, role_of(tables, name.split()), want)
+        for b in reversed(earlier):
+            if b.kind != "person":
+                continue
+            g = b.gender if b.gender != "" else person_gender(tables, b.said, parsed.text)
+            if g in {None, want}:
+                return b
+        return None
+    if pronoun == "it":
+        for b in reversed(earlier):
+            if b.kind in {"organization", "media", "document"} and not b.plural:
+                return b
+        return None
+    if pronoun == "they":
+        for b in reversed(earlier):
+            if (
+                b.kind in {"organization", "media"}
+                or b.plural
+                and b.kind in {"unnamed", "vague", "confidential"}
+            ):
+                return b
+            if b.plural and b.kind == "person":
+                return b
+        return None
+    return None
+
+
+__all__ = ["GENDER", "Antecedent", "antecedent", "head_words", "is_plural", "mentions", "person_gender"]
