@@ -63,16 +63,17 @@ def to_json_line(record: Mapping[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def csv_rows(records: Iterable[Mapping[str, Any]]) -> str:
-    """CSV with one row per article: the article fields, then every metric as a column."""
+def csv_rows(records: Iterable[Mapping[str, Any]], extra: tuple[str, ...] = ()) -> str:
+    """CSV with one row per article: the article fields, the word count, any ``extra`` record
+    fields (e.g. ``story``), then every metric as a column."""
     records = list(records)
     metric_names = sorted({k for r in records for k in r["metrics"]})
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([*ARTICLE_FIELDS, "words", *metric_names])
+    writer.writerow([*ARTICLE_FIELDS, "words", *extra, *metric_names])
     for r in records:
         words = r["metrics"].get("readability__words", "")
-        writer.writerow([*(r[f] or "" for f in ARTICLE_FIELDS), words,
+        writer.writerow([*(r[f] or "" for f in ARTICLE_FIELDS), words, *(r.get(f) or "" for f in extra),
                          *(_fmt(r["metrics"].get(m)) for m in metric_names)])
     return buf.getvalue()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from bias.compare.stories import StoryAssignment
 from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores
 from bias.render.environment import make_environment, packaged_templates_dir
@@ -34,11 +35,12 @@ def _asset(name: str) -> str:
 
 def render_report(scores: Sequence[ArticleScores], *, title: str | None = None,
                   templates: Path | None = None, skipped: Sequence[str] = (),
-                  extractors: Sequence[Extractor] = EXTRACTORS) -> str:
+                  extractors: Sequence[Extractor] = EXTRACTORS,
+                  stories: StoryAssignment | None = None) -> str:
     """The HTML report for ``scores`` (deterministic for the same input and date)."""
     env = make_environment(templates)
     model = build_report(scores, title=title, generated=generation_date(), versions=versions(),
-                         skipped=skipped, extractors=extractors)
+                         skipped=skipped, extractors=extractors, stories=stories)
     # Our own assets (never input) are marked safe; the script's hash goes into the page's
     # Content-Security-Policy so no other script can run, even if markup slipped through.
     js = _asset("report.js")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bias.compare.aggregates import MIN_ARTICLES, compare_outlets, outlet_metrics
-from bias.compare.stories import cluster_stories
+from bias.compare.stories import StoryAssignment, cluster_stories
 from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, FeatureSpec
 from bias.render.articles import article_view, hidden_layers_class, layer_switches
@@ -144,7 +144,8 @@ def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]
 
 def build_report(scores: Sequence[ArticleScores], *, title: str | None, generated: str,
                  versions: dict[str, str], skipped: Sequence[str] = (),
-                 extractors: Sequence[Extractor] = EXTRACTORS) -> dict[str, Any]:
+                 extractors: Sequence[Extractor] = EXTRACTORS,
+                 stories: StoryAssignment | None = None) -> dict[str, Any]:
     """The whole report as plain data for the templates."""
     outlets = outlet_order(scores)
     counts = Counter(s.article.outlet for s in scores)
@@ -166,7 +167,7 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "overview": groups,
         "glance": at_a_glance(scores, outlets, extractors),
         "sentences": sentences_view(scores),
-        "stories": stories_view(scores, cluster_stories([s.article for s in scores])),
+        "stories": stories_view(scores, stories or cluster_stories([s.article for s in scores])),
         "vocabulary": vocabulary_view(scores),
         "map": map_view(scores, _labels(extractors)),
         "who_speaks": who_speaks(scores, outlets),
