@@ -129,3 +129,13 @@ def test_a_quoted_nickname_inside_a_name_is_not_a_scare_quote() -> None:
     text2 = "Officials call it “temporary” and the nickname of Michael “Big Mike” Smith stuck."
     parsed2 = parse(Article(id="n", outlet="o", title="", text=text2))
     assert [q.span.of(text2) for q in find_scare_quotes(parsed2)] == ["“temporary”"]
+
+
+def test_labour_dispute_terms_with_plural_and_multiword() -> None:
+    from bias.analysis import analyze_article
+    from bias.model import Article
+
+    text = "Union bosses brought the port to a grinding halt."
+    terms = analyze_article(Article(id="x", outlet="o", title="", text=text)).records["loaded_terms"]
+    assert [(t["start"], t["end"], t["text"], t["category"]) for t in terms] == [
+        (0, 12, "Union bosses", "pejorative"), (35, 48, "grinding halt", "intensifier")]
