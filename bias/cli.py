@@ -54,6 +54,28 @@ def _mb(value: str) -> int:
     return int(mb * 1024 * 1024)
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _add_engine_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                     help="analyse on N processes (default: all cores); the output is the same "
+                     "for any N")
+    cmd.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local: processes on this machine (default); dask: a Dask cluster "
+                     "(needs the optional extra: pip install 'bias[dask]'; see docs/scaling.md)")
+    cmd.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: "
+                     "start a local cluster of --jobs workers)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bias",
@@ -99,6 +121,21 @@ def build_parser() -> argparse.ArgumentParser:
                      help=LEXICON_HELP)
     ana.add_argument("--max-size", type=_mb, default=None, metavar="MB",
                      help="skip input files larger than this many megabytes (default: 20)")
+
+    _add_engine_options(ana)
+
+    bench = sub.add_parser("bench", help="measure speed and memory on synthetic articles",
+                           description="Build N synthetic ~1,000-word articles from the seed texts, "
+                           "time every stage (load, parse, each extractor, report) and a VADER-only "
+                           "baseline on the same sentences, and print articles per second and peak "
+                           "memory. A benchmark, not a test: figures depend on the machine.")
+    bench.add_argument("--articles", type=_positive, default=200, metavar="N",
+                       help="how many synthetic articles (default: 200)")
+    bench.add_argument("--jobs", type=_positive, default=None, metavar="J",
+                       help="also time the analysis on J processes (default: all cores; 1 skips it)")
+    bench.add_argument("--seed", type=int, default=1, help="random seed for the synthetic corpus")
+    bench.add_argument("--source", default="seeds", metavar="DIR",
+                       help="folder of articles to draw sentences from (default: seeds/)")
 
     ev = sub.add_parser("evaluate", help="measure accuracy against hand-annotated gold data")
     ev_sub = ev.add_subparsers(dest="what", metavar="WHAT")
@@ -156,33 +193,53 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from bias.export import article_record, attribution_csv, csv_rows, to_json_line
+    from bias.engine import Job, default_jobs
+    from bias.export import article_record, attribution_csv, csv_rows
     from bias.files import check_output, write_atomic
+    from bias.lexicons.user import load_user_lexicon
+    from bias.pipeline import atomic_output, run_jobs
     from bias.versions import versions
 
+    if args.scheduler and args.engine != "dask":
+        print("bias: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
     inputs = [Path(p) for p in args.inputs]
     if args.output is not None:
         check_output(args.output, inputs=inputs, force=args.force, default=False)
-    extractors = _extractors(args.lexicon)
+    lexicons = tuple(load_user_lexicon(p) for p in args.lexicon)
     outcome = Outcome()
     kwargs = {"max_bytes": args.max_size} if args.max_size else {}
     stamp = versions()
-    records = (article_record(s, stamp) for s in analyse_all(
-        load_articles(args.inputs, outcome, **kwargs), outcome, progress=show_progress(),
-        extractors=extractors))
-    if args.format == "jsonl":
+    jsonl = args.format == "jsonl"
+    job = Job(lexicons, "jsonl" if jsonl else "scores", stamp)
+    results = run_jobs(load_articles(args.inputs, outcome, **kwargs), outcome, job,
+                       progress=show_progress(), jobs=args.jobs or default_jobs(), engine=args.engine,
+                       scheduler=args.scheduler)
+    if jsonl:  # streamed: one line out per article in, memory stays flat
         if args.output is None:
-            for r in records:
-                sys.stdout.write(to_json_line(r) + "\n")
+            for line in results:
+                sys.stdout.write(line + "\n")
         else:
-            write_atomic(args.output, "".join(to_json_line(r) + "\n" for r in records))
+            with atomic_output(args.output) as fh:
+                for line in results:
+                    fh.write(line + "\n")
     else:
+        records = (article_record(s, stamp) for s in results)
         text = csv_rows(records) if args.format == "csv" else attribution_csv(records)
         if args.output is None:
             sys.stdout.write(text)
         else:
             write_atomic(args.output, text)
     return outcome.exit_code
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from bias.bench import run_bench
+    from bias.engine import default_jobs
+
+    run_bench(args.articles, jobs=args.jobs or default_jobs(), seed=args.seed, source=args.source,
+              out=sys.stdout)
+    return EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -223,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     handlers = {"report": cmd_report, "analyze": cmd_analyze, "evaluate": cmd_evaluate,
-                "train-opinion": cmd_train_opinion}
+                "train-opinion": cmd_train_opinion, "bench": cmd_bench}
     try:
         return handlers[args.command](args)
     except OutputError as exc:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from tqdm import tqdm
 
 from bias.analysis import analyze_article
 from bias.corpus.load import DEFAULT_MAX_BYTES, iter_inputs
+from bias.engine import Job, analyse_stream
 from bias.errors import InputError
 from bias.features import EXTRACTORS, Extractor
 from bias.model import Article, ArticleScores
@@ -62,3 +66,32 @@ def analyse_all(articles: Iterator[Article], outcome: Outcome, *, progress: bool
 def show_progress() -> bool:
     """Progress bars only when stderr is a terminal (silent in pipes, files and CI logs)."""
     return sys.stderr.isatty()
+
+
+def run_jobs(articles: Iterable[Article], outcome: Outcome, job: Job, *, progress: bool, jobs: int = 1,
+             engine: str = "local", scheduler: str | None = None) -> Iterator[Any]:
+    """Analyse articles on ``jobs`` processes (or a Dask cluster) and yield one result per article
+    in input order: a JSON line for ``job.mode == "jsonl"``, else an ArticleScores. The progress
+    bar counts finished articles."""
+    results = analyse_stream(articles, job, jobs=jobs, engine=engine, scheduler=scheduler)
+    bar = tqdm(results, desc="analysing", unit=" articles", disable=not progress, file=sys.stderr,
+               leave=False)
+    for result in bar:
+        outcome.analysed += 1
+        yield result
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file to write to bit by bit; it replaces ``path`` only when the block ends
+    without error (a reader never sees half a file, a crash leaves the old file intact)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -40,13 +41,22 @@ _GAP_RE = r"[^!?;:\n]{1,60}?"
 _VOWELS = set("aeiou")
 
 # Same-length normalisation: hyphens and odd spaces become " ", curly apostrophes "'".
-_TABLE = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u00a0": " ", "\n": " ", "\t": " ",
-                        "\r": " ", "\u2019": "'", "\u2018": "'"})
+# (A chain of str.replace is ~20x faster than str.translate with a dict table on long text.)
+_FOLDS = (("-", " "), ("\u2010", " "), ("\u2011", " "), ("\u00a0", " "), ("\n", " "), ("\t", " "),
+          ("\r", " "), ("\u2019", "'"), ("\u2018", "'"))
 
 
+@lru_cache(maxsize=4)
 def normalise(text: str) -> str:
-    """Lower-case ``text`` and fold hyphens/apostrophes, keeping every character's offset."""
-    folded = text.translate(_TABLE)
+    """Lower-case ``text`` and fold hyphens/apostrophes, keeping every character's offset.
+
+    Cached for the last few texts (an immutable string in, one out): the loaded-language,
+    word-choice and frame matchers all normalise the same article text.
+    """
+    folded = text
+    for old, new in _FOLDS:
+        if old in folded:
+            folded = folded.replace(old, new)
     low = folded.lower()
     if len(low) == len(folded):
         return low
