@@ -106,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help=LEXICON_HELP)
     rep.add_argument("--max-size", type=_mb, default=None, metavar="MB",
                      help="skip input files larger than this many megabytes (default: 20)")
+    rep.add_argument("--export", action="store_true",
+                     help="also write the comparison as FILE's name with .json, .articles.csv, "
+                     ".attributions.csv and .outlets.csv, next to the report")
+    _add_engine_options(rep)
 
     ana = sub.add_parser("analyze", help="write per-article results as JSON Lines or CSV",
                          description="Analyse the inputs and write one record per article "
@@ -174,30 +178,48 @@ def cmd_report(args: argparse.Namespace) -> int:
     default = args.output is None
     out = _default_output(args.inputs) if default else args.output
     inputs = [Path(p) for p in args.inputs]
+    from bias.compare.stories import assign_stories
+    from bias.engine import Job, default_jobs
+    from bias.exports import export_paths, export_texts
     from bias.files import check_output, write_atomic
+    from bias.lexicons.user import load_user_lexicon
+    from bias.pipeline import run_jobs
+    from bias.versions import versions
 
+    if args.scheduler and args.engine != "dask":
+        print("bias: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
     check_output(out, inputs=inputs, force=args.force, default=default)
+    extras = export_paths(out) if args.export else ()
+    for path in extras:
+        check_output(path, inputs=inputs, force=args.force, default=default)
+    lexicons = tuple(load_user_lexicon(p) for p in args.lexicon)
     extractors = _extractors(args.lexicon)
     outcome = Outcome()
     kwargs = {"max_bytes": args.max_size} if args.max_size else {}
-    scores = list(analyse_all(load_articles(args.inputs, outcome, **kwargs), outcome,
-                              progress=show_progress(), extractors=extractors))
+    scores = list(run_jobs(load_articles(args.inputs, outcome, **kwargs), outcome,
+                           Job(lexicons, "scores", None), progress=show_progress(),
+                           jobs=args.jobs or default_jobs(), engine=args.engine, scheduler=args.scheduler))
     if not scores:
         print("bias: nothing could be analysed; no report written", file=sys.stderr)
         return outcome.exit_code
+    stories = assign_stories([s.article for s in scores])
     html = render_report(scores, title=args.title, templates=args.templates,
-                         skipped=[str(p) for p in outcome.problems], extractors=extractors)
+                         skipped=[str(p) for p in outcome.problems], extractors=extractors, stories=stories)
     write_atomic(out, html)
     print(f"bias: wrote {out} ({len(scores)} articles)", file=sys.stderr)
+    for path, text in zip(extras, export_texts(scores, stories, versions()) if extras else (), strict=True):
+        write_atomic(path, text)
+        print(f"bias: wrote {path}", file=sys.stderr)
     return outcome.exit_code
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from bias.engine import Job, default_jobs
     from bias.export import article_record, attribution_csv, csv_rows
-    from bias.files import check_output, write_atomic
+    from bias.files import atomic_output, check_output, write_atomic
     from bias.lexicons.user import load_user_lexicon
-    from bias.pipeline import atomic_output, run_jobs
+    from bias.pipeline import run_jobs
     from bias.versions import versions
 
     if args.scheduler and args.engine != "dask":

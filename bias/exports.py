@@ -49,10 +49,10 @@ def outlets_csv(scores: Sequence[ArticleScores]) -> str:
     return buf.getvalue()
 
 
-def comparison_document(scores: Sequence[ArticleScores], stories: StoryAssignment,
+def comparison_document(scores: Sequence[ArticleScores], stories: StoryAssignment | None,
                         versions: dict[str, str]) -> dict[str, Any]:
     """The whole comparison as JSON-ready data."""
-    story_of = dict(stories.story_of)
+    story_of = dict(stories.story_of) if stories else {}
     return {
         "format": COMPARISON_FORMAT,
         "versions": versions,
@@ -63,8 +63,8 @@ def comparison_document(scores: Sequence[ArticleScores], stories: StoryAssignmen
         ],
         "stories": [{"id": st.id, "label": st.label, "terms": list(st.terms),
                      "articles": list(st.article_ids), "outlets": list(st.outlets), "pinned": st.pinned}
-                    for st in stories.stories],
-        "story_threshold": stories.threshold,
+                    for st in (stories.stories if stories else ())],
+        "story_threshold": stories.threshold if stories else None,
         "vocabulary": {outlet: [{"term": t.term, "z": t.z, "delta": t.delta, "count": t.count,
                                  "rest_count": t.rest_count, "article_id": t.article_id,
                                  "example": t.example} for t in terms]
@@ -77,10 +77,10 @@ def comparison_document(scores: Sequence[ArticleScores], stories: StoryAssignmen
     }
 
 
-def export_texts(scores: Sequence[ArticleScores], stories: StoryAssignment,
+def export_texts(scores: Sequence[ArticleScores], stories: StoryAssignment | None,
                  versions: dict[str, str]) -> tuple[str, ...]:
     """The contents of the four export files, in the order of :data:`SUFFIXES`."""
-    story_of = dict(stories.story_of)
+    story_of = dict(stories.story_of) if stories else {}
     records = []
     for s in scores:
         rec = article_record(s, versions)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from bias.errors import OutputError
 
@@ -26,16 +28,23 @@ def check_output(path: Path, *, inputs: Sequence[Path], force: bool, default: bo
         raise OutputError(f"{path}: already exists (use --force to overwrite it)")
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write ``data`` as UTF-8 to a temporary file beside ``path``, then rename it into place, so a
-    reader never sees a half-written file and a crash leaves the old file intact."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file to write to bit by bit; it replaces ``path`` only when the block ends
+    without error (a reader never sees half a file, a crash leaves the old file intact)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
+            yield fh
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` as UTF-8 to ``path`` atomically (see :func:`atomic_output`)."""
+    with atomic_output(path) as fh:
+        fh.write(data)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -79,19 +76,3 @@ def run_jobs(articles: Iterable[Article], outcome: Outcome, job: Job, *, progres
     for result in bar:
         outcome.analysed += 1
         yield result
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """A UTF-8 text file to write to bit by bit; it replaces ``path`` only when the block ends
-    without error (a reader never sees half a file, a crash leaves the old file intact)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -141,3 +141,19 @@ def test_evaluate_sentences_prints_both_flags(tmp_path: Path, capsys: pytest.Cap
     assert main(["evaluate", "sentences", "--gold", str(gold)]) == EXIT_OK
     out = capsys.readouterr().out
     assert "opinion" in out and "loaded" in out and "macro-F1" in out
+
+
+def test_report_export_writes_the_comparison_next_to_the_html(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "class.html"
+    assert main(["report", str(corpus), "-o", str(out), "--export", "--jobs", "1"]) == EXIT_OK
+    names = sorted(p.name for p in out.parent.iterdir())
+    assert names == ["class.articles.csv", "class.attributions.csv", "class.html", "class.json",
+                     "class.outlets.csv"]
+    doc = json.loads((out.parent / "class.json").read_text(encoding="utf-8"))
+    assert doc["format"] == "bias-comparison/1" and len(doc["articles"]) == 2
+    # an existing export is not overwritten without --force
+    assert main(["report", str(corpus), "-o", str(tmp_path / "out" / "other.html"), "--export"]) == EXIT_OK
+    (out.parent / "x.json").write_text("keep", encoding="utf-8")
+    assert main(["report", str(corpus), "-o", str(out.parent / "x.html"), "--export"]) == EXIT_OUTPUT
+    assert (out.parent / "x.json").read_text(encoding="utf-8") == "keep"
+    assert not (out.parent / "x.html").exists()

@@ -15,8 +15,9 @@ from bias.engine import Job, analyse_stream, default_jobs
 from bias.engine.ordered import in_order
 from bias.engine.wire import dumps, loads
 from bias.export import article_record, to_json_line
+from bias.files import atomic_output
 from bias.model import Article
-from bias.pipeline import EXIT_OK, EXIT_USAGE, Outcome, atomic_output, run_jobs
+from bias.pipeline import EXIT_OK, EXIT_USAGE, Outcome, run_jobs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -86,7 +86,8 @@ def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
     segs = segment_paragraph(text, Span(0, 10), marks)
     assert "".join(s.text for s in segs) == text
     assert [(s.text, s.classes, s.note) for s in segs] == [
-        ("ab", "", ""), ("cd", "x", "one"), ("ef", "x y", "one | two"), ("gh", "y", "two"), ("ij", "", "")]
+        ("ab", "", ""), ("cd", "x", "one"), ("ef", "x y", "two"), ("gh", "y", ""), ("ij", "", "")]
+    # each mark explains itself once, on its first segment (long sentence marks stay light)
     # one wrap per layer, so switching one layer off leaves the other's highlight in place
     assert [len(s.wraps) for s in segs] == [0, 1, 2, 1, 0]
 
@@ -123,3 +124,24 @@ def test_overview_says_when_a_difference_is_beyond_chance_and_when_samples_are_t
     assert row["cells"][2]["detail"] == "1 article: too few to generalise"
     words = rows["readability__words"]
     assert "within noise" in words["noise"]
+
+
+def test_large_corpora_get_a_sampled_reader_that_says_so() -> None:
+    from bias.render.viewmodel import MAX_READER_ARTICLES, reader_sample
+
+    arts = [_article(id=f"a{i}", outlet="Big Paper" if i % 10 else "Small Paper") for i in range(150)]
+    scores = [analyze_article(a) for a in arts]
+    shown = reader_sample(scores)
+    assert len(shown) == MAX_READER_ARTICLES
+    assert sum(1 for s in shown if s.article.outlet == "Small Paper") == 15  # every outlet represented
+    html = render_report(scores)
+    assert f"The reader shows {MAX_READER_ARTICLES} of the 150 articles" in html
+    assert html.count('<article class="reader"') == MAX_READER_ARTICLES
+
+
+def test_story_grouping_is_skipped_with_a_reason_beyond_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bias.compare import stories
+
+    monkeypatch.setattr(stories, "MAX_CLUSTERED", 2)
+    html = render_report([analyze_article(_article(id=f"s{i}")) for i in range(3)])
+    assert "Stories were not grouped" in html

@@ -142,6 +142,18 @@ def _terms(
     return tuple(spelled.get(t, t.replace("_", " ")) for t in out)
 
 
+MAX_CLUSTERED = 5_000  # agglomerative clustering compares every pair: beyond this, stories are skipped
+
+
+def assign_stories(articles: Sequence[Article], *,
+                   distance_threshold: float = DEFAULT_THRESHOLD) -> StoryAssignment | None:
+    """:func:`cluster_stories`, or None when there are more than :data:`MAX_CLUSTERED` articles (the
+    pairwise distances would not fit in memory; pin stories in a manifest or analyse a subset)."""
+    if len(articles) > MAX_CLUSTERED:
+        return None
+    return cluster_stories(articles, distance_threshold=distance_threshold)
+
+
 def cluster_stories(
     articles: Sequence[Article], *, distance_threshold: float = DEFAULT_THRESHOLD
 ) -> StoryAssignment:

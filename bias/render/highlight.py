@@ -71,7 +71,8 @@ def segment_paragraph(text: str, para: Span, marks: Sequence[Mark]) -> tuple[Seg
             classes = [layer, *sorted({c for m in group for c in m.classes[1:]})]
             notes: list[str] = []
             for m in group:
-                if m.note and m.note not in notes:
+                # a mark cut into several segments explains itself once, on its first segment
+                if m.note and m.note not in notes and max(m.span.start, para.start) == a:
                     notes.append(m.note)
             anchor = next((m.anchor for m in group if m.anchor and m.span.start == a), "")
             wraps.append(Wrap(" ".join(classes), " | ".join(notes), anchor))

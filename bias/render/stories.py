@@ -7,12 +7,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from bias.compare.align import align_story, source_ledger
-from bias.compare.stories import StoryAssignment
+from bias.compare.stories import MAX_CLUSTERED, StoryAssignment
 from bias.model import ArticleScores
 from bias.render.formatting import excerpt, plural, slug
 from bias.render.language import _terms
 
 ONLY_HERE_SHOWN = 6  # sentences reported by one outlet only, shown per article
+MAX_OUTLETS_SIDE_BY_SIDE = 6  # columns in one story's side-by-side view (one article per outlet)
+MAX_STORIES_COMPARED = 12  # side-by-side views in one report (the stories with most outlets first)
+MAX_STORIES_LISTED = 200  # entries in the story list (all stories are in the JSON export)
+
+
+def _one_per_outlet(members: list[ArticleScores]) -> list[ArticleScores]:
+    """The first article of each outlet, in input order, at most :data:`MAX_OUTLETS_SIDE_BY_SIDE`.
+    Keeps the alignment (quadratic in sentences) bounded however large a story grows."""
+    seen: dict[str, ArticleScores] = {}
+    for m in members:
+        seen.setdefault(m.article.outlet, m)
+    return list(seen.values())[:MAX_OUTLETS_SIDE_BY_SIDE]
 
 
 def _side_by_side(members: list[ArticleScores]) -> list[dict[str, Any]]:
@@ -38,13 +50,21 @@ def _side_by_side(members: list[ArticleScores]) -> list[dict[str, Any]]:
     return columns
 
 
-def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment) -> dict[str, Any]:
-    """Every story with its label and articles; side-by-side data for stories with 2+ outlets."""
+def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment | None) -> dict[str, Any]:
+    """Every story with its label and articles; side-by-side data for stories with 2+ outlets.
+    ``assignment`` None means grouping was skipped (too many articles)."""
+    if assignment is None:
+        return {"stories": [], "threshold": "–", "more": "", "compared_note": "",
+                "summary": f"Stories were not grouped: with more than {MAX_CLUSTERED:,} articles the "
+                           "comparison of every pair would not fit in memory. Pin stories in a manifest "
+                           "or report on a subset"}
     by_id = {s.article.id: s for s in scores}
+    ranked = sorted(assignment.stories, key=lambda st: (-len(st.outlets), -len(st.article_ids), st.id))
+    compared = {st.id for st in [st for st in ranked if len(st.outlets) >= 2][:MAX_STORIES_COMPARED]}
     stories = []
-    for st in assignment.stories:
+    for st in assignment.stories[:MAX_STORIES_LISTED]:
         members = [by_id[i] for i in st.article_ids]
-        multi = len(st.outlets) >= 2
+        multi = st.id in compared
         stories.append({
             "id": st.id,
             "anchor": f"story-{slug(st.id)}",
@@ -54,9 +74,14 @@ def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment) -
             "articles": [{"title": m.article.title or m.article.id, "outlet": m.article.outlet,
                           "anchor": f"article-{slug(m.article.id)}"} for m in members],
             "compared": multi,
-            "columns": _side_by_side(members) if multi else [],
+            "columns": _side_by_side(_one_per_outlet(members)) if multi else [],
+            "sampled": (f"Shown side by side: the first article of each outlet, at most "
+                        f"{MAX_OUTLETS_SIDE_BY_SIDE} outlets."
+                        if multi and (len(st.outlets) > MAX_OUTLETS_SIDE_BY_SIDE
+                                      or len(members) > len(st.outlets)) else ""),
         })
-    covered = sum(1 for s in stories if s["compared"])
+    covered = sum(1 for st in assignment.stories if len(st.outlets) >= 2)
+    hidden = len(assignment.stories) - len(stories)
     return {
         "stories": stories,
         "summary": (f"{plural(len(stories), 'story', 'stories')}; {covered} covered by two or more outlets "
@@ -64,4 +89,7 @@ def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment) -
                     f"{plural(len(stories), 'story', 'stories')}, none covered by more than one outlet, so "
                     "there is no same-story comparison to show"),
         "threshold": f"{assignment.threshold:.2f}",
+        "more": (f"and {hidden} more stories, listed in the JSON export (--export)" if hidden else ""),
+        "compared_note": (f"The {MAX_STORIES_COMPARED} stories covered by the most outlets are compared "
+                          "below." if covered > MAX_STORIES_COMPARED else ""),
     }

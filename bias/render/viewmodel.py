@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bias.compare.aggregates import MIN_ARTICLES, compare_outlets, outlet_metrics
-from bias.compare.stories import StoryAssignment, cluster_stories
+from bias.compare.stories import StoryAssignment, assign_stories
 from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, FeatureSpec
 from bias.render.articles import article_view, hidden_layers_class, layer_switches
@@ -142,6 +142,27 @@ def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]
     return out
 
 
+MAX_READER_ARTICLES = 60  # articles shown in full in the reader; the rest are in the exports
+
+
+def reader_sample(scores: Sequence[ArticleScores], limit: int = MAX_READER_ARTICLES) -> list[ArticleScores]:
+    """At most ``limit`` articles for the reader: taken in turn from each outlet (input order), so
+    every outlet is represented; all of them when there are few enough."""
+    if len(scores) <= limit:
+        return list(scores)
+    queues: dict[str, list[ArticleScores]] = {}
+    for s in scores:
+        queues.setdefault(s.article.outlet, []).append(s)
+    picked: set[int] = set()
+    depth = 0
+    while len(picked) < limit:
+        for q in queues.values():
+            if depth < len(q) and len(picked) < limit:
+                picked.add(id(q[depth]))
+        depth += 1
+    return [s for s in scores if id(s) in picked]
+
+
 def build_report(scores: Sequence[ArticleScores], *, title: str | None, generated: str,
                  versions: dict[str, str], skipped: Sequence[str] = (),
                  extractors: Sequence[Extractor] = EXTRACTORS,
@@ -149,7 +170,8 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
     """The whole report as plain data for the templates."""
     outlets = outlet_order(scores)
     counts = Counter(s.article.outlet for s in scores)
-    articles = [article_view(s, extractors) for s in scores]
+    shown = reader_sample(scores)
+    articles = [article_view(s, extractors) for s in shown]
     switches = layer_switches(scores)
     groups = overview(scores, outlets, extractors)
     outlet_cols = []
@@ -158,6 +180,8 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
             "name": o,
             "articles": plural(counts[o], "article"),
             "titles": [{"title": a["title"], "anchor": a["anchor"]} for a in articles if a["outlet"] == o],
+            "more": (f"and {counts[o] - sum(1 for a in articles if a['outlet'] == o)} more in the exports"
+                     if len(shown) < len(scores) else ""),
         })
     return {
         "title": title or "How the outlets framed it",
@@ -167,7 +191,7 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "overview": groups,
         "glance": at_a_glance(scores, outlets, extractors),
         "sentences": sentences_view(scores),
-        "stories": stories_view(scores, stories or cluster_stories([s.article for s in scores])),
+        "stories": stories_view(scores, stories or assign_stories([s.article for s in scores])),
         "vocabulary": vocabulary_view(scores),
         "map": map_view(scores, _labels(extractors)),
         "who_speaks": who_speaks(scores, outlets),
@@ -175,6 +199,9 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
         "layers": switches,
         "body_class": hidden_layers_class(switches),
         "articles": articles,
+        "sampled": (f"The reader shows {len(shown)} of the {len(scores)} articles, taken in turn from each "
+                    "outlet; every article's figures count in the tables above and are in the exports "
+                    "(bias report --export, bias analyze)." if len(shown) < len(scores) else ""),
         "methods": methods(extractors),
         "versions": [{"name": k, "version": v} for k, v in versions.items()],
         "skipped": list(skipped),
