@@ -30,9 +30,13 @@ def sentences_view(scores: Sequence[ArticleScores]) -> dict[str, Any]:
 
 def vocabulary_view(scores: Sequence[ArticleScores]) -> list[dict[str, Any]]:
     """Per outlet, the words it uses far more than the other outlets, each with an example."""
+    by_outlet = distinctive_terms(scores, k=VOCABULARY_TERMS)
+    order = list(dict.fromkeys(s.article.outlet for s in scores))
     out = []
-    for outlet, terms in distinctive_terms(scores, k=VOCABULARY_TERMS).items():
+    for outlet in [o for o in order if o in by_outlet]:
+        terms = by_outlet[outlet]
         out.append({"outlet": outlet, "terms": [
-            {"term": t.term, "z": f"{t.z:.1f}", "count": f"{t.count} here, {t.rest_count} elsewhere",
+            {"term": t.term.replace("_", " "), "z": f"{t.z:.1f}",
+             "count": f"{t.count} here, {t.rest_count} elsewhere",
              "example": excerpt(t.example, 180)} for t in terms]})
     return out
