@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="jsonl: one JSON object per article (default); csv: one row per article "
                      "with the metrics as columns; attributions-csv: one row per attribution")
     ana.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    ana.add_argument("--stories", action="store_true",
+                     help="group the articles into stories and fill each record's `story` field (holds "
+                     "every article in memory until all are analysed; at most 5,000 articles)")
     ana.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     ana.add_argument("--lexicon", action="append", type=Path, default=[], metavar="FILE",
                      help=LEXICON_HELP)
@@ -232,7 +235,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     outcome = Outcome()
     kwargs = {"max_bytes": args.max_size} if args.max_size else {}
     stamp = versions()
-    jsonl = args.format == "jsonl"
+    jsonl = args.format == "jsonl" and not args.stories
     job = Job(lexicons, "jsonl" if jsonl else "scores", stamp)
     results = run_jobs(load_articles(args.inputs, outcome, **kwargs), outcome, job,
                        progress=show_progress(), jobs=args.jobs or default_jobs(), engine=args.engine,
@@ -245,6 +248,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             with atomic_output(args.output) as fh:
                 for line in results:
                     fh.write(line + "\n")
+    elif args.stories:
+        return _analyze_with_stories(args, list(results), stamp, outcome)
     else:
         records = (article_record(s, stamp) for s in results)
         text = csv_rows(records) if args.format == "csv" else attribution_csv(records)
@@ -252,6 +257,37 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             write_atomic(args.output, text)
+    return outcome.exit_code
+
+
+def _analyze_with_stories(args: argparse.Namespace, scores: list, stamp: dict[str, str],
+                          outcome: Outcome) -> int:
+    """``bias analyze --stories``: group all articles into stories, then write every record."""
+    from bias.compare.stories import assign_stories
+    from bias.export import article_record, attribution_csv, csv_rows, to_json_line
+    from bias.files import write_atomic
+
+    stories = assign_stories([s.article for s in scores])
+    if stories is None:
+        print("bias: too many articles to group into stories (at most 5,000); run without --stories",
+              file=sys.stderr)
+        return EXIT_USAGE
+    story_of = dict(stories.story_of)
+    records = []
+    for s in scores:
+        rec = article_record(s, stamp)
+        rec["story"] = story_of.get(s.article.id)
+        records.append(rec)
+    if args.format == "jsonl":
+        text = "".join(to_json_line(r) + "\n" for r in records)
+    elif args.format == "csv":
+        text = csv_rows(records, extra=("story",))
+    else:
+        text = attribution_csv(records)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text)
     return outcome.exit_code
 
 

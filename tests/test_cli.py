@@ -157,3 +157,11 @@ def test_report_export_writes_the_comparison_next_to_the_html(corpus: Path, tmp_
     assert main(["report", str(corpus), "-o", str(out.parent / "x.html"), "--export"]) == EXIT_OUTPUT
     assert (out.parent / "x.json").read_text(encoding="utf-8") == "keep"
     assert not (out.parent / "x.html").exists()
+
+
+def test_analyze_stories_fills_the_story_field(capsys: pytest.CaptureFixture[str]) -> None:
+    stories = ROOT / "tests" / "data" / "stories" / "articles"
+    assert main(["analyze", str(stories), "--stories", "--jobs", "1"]) == EXIT_OK
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(recs) == 20 and all(r["story"].startswith("story-") for r in recs)
+    assert len({r["story"] for r in recs}) == 8  # five shared stories and three singletons
