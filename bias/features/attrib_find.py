@@ -21,11 +21,14 @@ only when no other cue shares its sentence; "a statement from his office" is a d
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
-from bias.features.attrib_lexicon import CueForm, Tables, default_tables, role_of, tokens
+from bias.features import attrib_patterns as pat
+from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, role_of
+from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_source import (
     SourceHit,
@@ -38,32 +41,9 @@ from bias.features.attrib_source import (
 from bias.features.attrib_window import windows
 from bias.model import Span
 
-_PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
-_CONFIDENTIAL = re.compile(
-    r"condition of anonymity|on condition (?:that )?(?:he|she|they) not be (?:named|identified)|"
-    r"asked not to be (?:named|identified)|declined to be (?:named|identified)|requested anonymity|"
-    r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with",
-    re.I,
-)
-_REASON = re.compile(
-    r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;,“”\"]*|"
-    r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*",
-    re.I,
-)
-_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:!?“\"‘—]|that\b|$)|(?:\s+[^\s,.;“”]+){1,6}?\s+that\b")
-
-
-# A short introductory phrase before the subject ("In a statement, X said ..."): never the content.
-_OPENER = re.compile(
-    r"\s*(?:in|on|at|during|after|before|earlier|later|speaking|asked|in an?|on an?)\b[^,]{0,40},$", re.I
-)
-_MODALS = frozenset(
-    ["do", "did", "does", "will", "would", "could", "can", "may", "might", "should", "must", "to"]
-)
-
 
 def _first_word(text: str, lo: int) -> int:
-    m = re.compile(r"[^\W_]").search(text, lo)
+    m = pat.LETTER.search(text, lo)
     return m.start() if m else lo
 
 
@@ -89,7 +69,7 @@ def _agrees(word: str, form: CueForm, src: SourceHit, prev: str) -> bool:
     )
     lemma_word = form.lemma.split()[0]
     if word == lemma_word and not word.endswith("ed"):  # base form: say, call, state
-        return plural or prev in _MODALS or src.kind == "pronoun" and head not in {"he", "she", "it"}
+        return plural or prev in pat.MODALS or src.kind == "pronoun" and head not in {"he", "she", "it"}
     if word.endswith("s") and not word.endswith("ss") and word not in {"was", "has"} and word != lemma_word:
         return not plural
     return True
@@ -104,6 +84,11 @@ class _Finder:
         self.wstarts = [w.start for w in self.windows]
         self.found: list[Attribution] = []
         self.hits: dict[int, SourceHit] = {}
+        self.quotes = QuoteIndex(parsed.quotes)
+        # Cues taken so far, sorted by start (``add`` keeps them non-overlapping), for its overlap test.
+        self.cue_starts: list[int] = []
+        self.cue_ends: list[int] = []
+        self.empty_cue = False  # an empty cue would break the sorted-ends shortcut: scan instead
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1
@@ -114,10 +99,7 @@ class _Finder:
         return self.parsed.sentences[i] if i is not None else self.window(pos)
 
     def quote_at(self, span: Span) -> Quote | None:
-        for q in self.parsed.quotes:
-            if q.inner.contains(span):
-                return q
-        return None
+        return self.quotes.containing(span)
 
     def cut_content(self, a: Attribution) -> Attribution:
         """End indirect content before a later cue it swallowed ("said X and warned that Y")."""
@@ -132,10 +114,8 @@ class _Finder:
         if not cuts:
             return a
         head = self.text[c.start : min(cuts)]
-        trimmed = re.sub(r"(?:[\s,;]|\b(?:and|but|while|though|although|whereas|then)\b)*$", "", head)
-        if not trimmed or not re.search(
-            r"\b(?:and|but|while|though|although|whereas)\b", head[len(trimmed) :]
-        ):
+        trimmed = pat.TRAILING_JOINERS.sub("", head)
+        if not trimmed or not pat.CONJUNCTION.search(head[len(trimmed) :]):
             return a  # "As X reported, Y was warned that ...": the later cue is part of the content
         content = Span(c.start, c.start + len(trimmed))
         return replace(a, content=content, quote=self.quote_type(content))
@@ -154,9 +134,12 @@ class _Finder:
     # ------------------------------------------------------------------ rules
     def run(self) -> tuple[Attribution, ...]:
         words = self.parsed.words
-        low = [self.text[w.start : w.end].lower() for w in words]
-        for i, w in enumerate(words):
-            for form in self.t.cues_by_first.get(low[i], ()):
+        text = self.text
+        low = [text[w.start : w.end].lower() for w in words]
+        # Only the words that start a cue form (most words do not): the forms of each, in order.
+        for i, forms in filter(itemgetter(1), enumerate(map(self.t.cues_by_first.get, low))):
+            w = words[i]
+            for form in forms:
                 n = len(form.words)
                 if tuple(low[i : i + n]) == form.words:
                     cue = Span(w.start, words[i + n - 1].end)
@@ -184,7 +167,7 @@ class _Finder:
         lo, hi, nested = self.bounds(cue)
         if is_noun_use(text, lo, cue.start) or text[cue.start].isupper():
             return
-        before = re.search(r"([A-Za-z’']+)\W*$", text[max(lo, cue.start - 40) : cue.start])
+        before = pat.LAST_WORD.search(text[max(lo, cue.start - 40) : cue.start])
         prev = before.group(1).lower() if before else ""
         if prev == "to" and text[cue.start - 1] == " ":
             return
@@ -192,7 +175,7 @@ class _Finder:
         word = text[cue.start : cue.end].split()[0].lower()
         inverted = False
         src: SourceHit | None
-        if word.endswith("ing") and prev not in _PASSIVE:
+        if word.endswith("ing") and prev not in pat.PASSIVE:
             prior = self.prior(lo, cue.start)
             if form.needs == "after":
                 if prior is None:
@@ -204,7 +187,7 @@ class _Finder:
                 return
             if not (text[: cue.start].rstrip().endswith(",") or prev in {"while", "before", "after"}):
                 return
-            if prior is None and (form.needs or not _CLAUSE_AFTER.match(after)):
+            if prior is None and (form.needs or not pat.CLAUSE_AFTER.match(after)):
                 return
             src = self.hits.get(prior.cue.start) if prior else capital_subject(text, lo, cue.start, self.t)
             if src is None and prior is None:
@@ -213,14 +196,14 @@ class _Finder:
             return
         if form.needs == "after":
             return
-        if prev in _PASSIVE and not word.endswith("ing"):
-            m = re.match(r"\s+by\s+", after)
+        if prev in pat.PASSIVE and not word.endswith("ing"):
+            m = pat.BY.match(after)
             if m:
                 src = right_source(text, cue.end + m.end(), hi, self.t)
                 if src is not None:
                     self.add(cue, form, src, lo, hi, nested)
                 return
-            if re.match(r"(?:\s+[^\s,.;]+){0,4}?\s+that\b|\s*[:,]?\s*[“\"]|\s+to\s+(?:be|have)\b", after):
+            if pat.PASSIVE_REPORT.match(after):
                 self.add(cue, form, None, lo, hi, nested)
             return
         src, why = left_source(text, lo, cue.start, self.t)
@@ -251,25 +234,25 @@ class _Finder:
         ):
             return  # a sentence-initial common word ("Evidence suggests"), not a name
         quote_before = self.quote_before(min(cue.start, src.span.start), lo) is not None
-        if form.needs == "clause" and not (inverted or quote_before or _CLAUSE_AFTER.match(after)):
+        if form.needs == "clause" and not (inverted or quote_before or pat.CLAUSE_AFTER.match(after)):
             return
-        if form.needs == "quote" and not (quote_before or re.search(r"[“\"]", after[:90])):
+        if form.needs == "quote" and not (quote_before or pat.QUOTE_MARK.search(after, 0, 90)):
             return
-        if form.needs == "doc" and not (src.kind == "document" or re.match(r"\s+that\b", after)):
+        if form.needs == "doc" and not (src.kind == "document" or pat.THAT.match(after)):
             return
         self.add(cue, form, src, lo, hi, nested)
 
     def prep(self, cue: Span, form: CueForm) -> None:
         lo, hi, nested = self.bounds(cue)
         if form.needs == "alone":  # "in a statement (from X)": the statement is the source
-            m = re.match(r"\s+(?:from|by)\s+[^,;.“”\"]+", self.text[cue.end : hi])
+            m = pat.FROM_BY.match(self.text[cue.end : hi])
             s = _first_word(self.text, cue.start + 2)
             end = cue.end + (m.end() if m else 0)
             self.add(cue, form, SourceHit(Span(s, end), (), (), "document", False), lo, hi, nested)
             return
         src = right_source(self.text, cue.end, hi, self.t, appositions=False)
         if src is None:
-            raw = re.match(r"\s*([^,;.“”\"]+)", self.text[cue.end : hi])
+            raw = pat.PLAIN_RUN.match(self.text[cue.end : hi])
             if raw is None or not raw.group(1).strip() or len(raw.group(1).split()) > 12:
                 return  # nothing usable after the cue ("according to" + a quotation mark)
             s = cue.end + raw.start(1)
@@ -282,7 +265,7 @@ class _Finder:
         colon = next(f for f in t.cues_by_first.get(":", ()))
         dash = next(f for f in t.cues_by_first.get("—", ()))
         taken = {a.cue.start for a in self.found}
-        for m in re.finditer(r":\s*[“\"]", text):
+        for m in pat.COLON_QUOTE.finditer(text):
             cue = Span(m.start(), m.start() + 1)
             lo, hi, nested = self.bounds(cue)
             src, _ = left_source(text, lo, cue.start, self.t)
@@ -293,7 +276,7 @@ class _Finder:
             ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
-        for m in re.finditer(r"[”\"]\s*(—|–|--)\s*|^(—|–|--)\s*", text, re.M):
+        for m in pat.DASH_CREDIT.finditer(text):
             g = 1 if m.group(1) else 2
             cue = Span(m.start(g), m.end(g))
             if cue.start in taken:
@@ -305,11 +288,11 @@ class _Finder:
             if src is None or src.kind in {"pronoun", "document"}:
                 continue
             rest = text[src.span.end : para.end]
-            handle = re.match(r"\s*\(@\w+\)", rest)
+            handle = pat.HANDLE.match(rest)
             if handle:
                 src = replace(src, span=Span(src.span.start, src.span.end + handle.end()))
                 rest = rest[handle.end() :]
-            if len(tokens(rest)) > 4 and not re.match(r"\s*[A-Z][a-z]+ \d{1,2}, \d{4}", rest):
+            if count_tokens(rest) > 4 and not pat.DATELINE.match(rest):
                 continue
             content = None
             if g == 2:
@@ -325,16 +308,16 @@ class _Finder:
 
     # ------------------------------------------------------------------ content
     def quote_before(self, pos: int, lo: int) -> Quote | None:
-        for q in self.parsed.quotes:
-            if lo < q.span.end <= pos and re.fullmatch(r"[ \t,—–-]*", self.text[q.span.end : pos]):
-                return q
-        return None
+        text = self.text
+        return self.quotes.first_ending(
+            lo, pos, lambda q: pat.GAP_BEFORE.fullmatch(text, q.span.end, pos) is not None
+        )
 
     def quote_after(self, pos: int, hi: int) -> Quote | None:
-        for q in self.parsed.quotes:
-            if pos <= q.span.start < hi and re.fullmatch(r"[ \t,:]*", self.text[pos : q.span.start]):
-                return q
-        return None
+        text = self.text
+        return self.quotes.first_starting(
+            pos, hi, lambda q: pat.GAP_AFTER.fullmatch(text, pos, q.span.start) is not None
+        )
 
     def content_of(
         self, cue: Span, src: SourceHit | None, lo: int, hi: int, *, after: bool = False
@@ -346,18 +329,18 @@ class _Finder:
         if q is not None:
             return q.inner
         rest = text[s_hi:hi]
-        cut = re.search(r",\s*(?:adding|saying|noting|citing|according to)\b", rest)
-        tail_words = len(tokens(rest[: cut.start()] if cut else rest))
+        cut = pat.FOLLOW_ON.search(rest)
+        tail_words = count_tokens(rest[: cut.start()] if cut else rest)
         head = text[lo:s_lo].rstrip()
         if (
             not after
             and head.endswith(",")
-            and not _OPENER.match(head)
+            and not pat.OPENER.match(head)
             and (tail_words < 4 or cut is not None and cut.start() < 3)
         ):
             end = lo + len(head) - 1
             return Span(lo, end) if end > lo else None
-        m = re.match(r"(?:\s+[^\s,.;“”\"]+){0,8}?\s+that\s+|\s*[,:]?\s*", rest)
+        m = pat.CONTENT_START.match(rest)
         start = s_hi + (m.end() if m else 0)
         end = s_hi + (cut.start() if cut else len(rest.rstrip(" .")))
         return Span(start, end) if end > start else None
@@ -365,13 +348,19 @@ class _Finder:
     def quote_type(self, content: Span | None) -> str:
         if content is None:
             return "indirect"
-        inside = sum(
-            max(0, min(q.inner.end, content.end) - max(q.inner.start, content.start))
-            for q in self.parsed.quotes
-        )
+        inside = self.quotes.inside(content)
         if inside == 0:
             return "indirect"
         return "direct" if inside >= 0.9 * len(content) else "mixed"
+
+    def overlaps_cue(self, cue: Span) -> bool:
+        """True when ``cue`` overlaps a cue already taken (``Span.overlaps``)."""
+        if self.empty_cue or cue.start == cue.end:
+            return any(a.cue.overlaps(cue) for a in self.found)
+        # Taken cues are non-empty and do not overlap, so their ends rise with their starts: of those
+        # starting before ``cue`` ends, only the last can reach past its start.
+        i = bisect_left(self.cue_starts, cue.end)
+        return i > 0 and self.cue_ends[i - 1] > cue.start
 
     def add(
         self,
@@ -383,22 +372,26 @@ class _Finder:
         nested: bool,
         content: Span | None = None,
     ) -> None:
-        if any(a.cue.overlaps(cue) for a in self.found):
+        if self.overlaps_cue(cue):
             return
         if content is None:
             content = self.content_of(cue, src, lo, hi)
         kind = src.kind if src else "none"
         reason = None
         if kind in ANONYMOUS_KINDS:
-            m = _CONFIDENTIAL.search(self.text, lo, hi)
+            m = pat.CONFIDENTIAL.search(self.text, lo, hi)
             if m or kind == "confidential":
                 kind = "confidential"
-                r = _REASON.search(self.text, m.end() if m else lo, hi)
+                r = pat.REASON.search(self.text, m.end() if m else lo, hi)
                 if r:
                     reason = Span(r.start(), r.start() + len(r.group().rstrip(" ,—–")))
         if src is not None:
             self.hits[cue.start] = src
         text = self.text
+        i = bisect_right(self.cue_starts, cue.start)
+        self.cue_starts.insert(i, cue.start)
+        self.cue_ends.insert(i, cue.end)
+        self.empty_cue = self.empty_cue or cue.start == cue.end
         self.found.append(
             Attribution(
                 sentence=self.sentence(cue.start),

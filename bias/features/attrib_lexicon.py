@@ -135,6 +135,11 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+def count_tokens(text: str) -> int:
+    """``len(tokens(text))`` without building the tokens."""
+    return len(_TOKEN.findall(text))
+
+
 @lru_cache(maxsize=8192)
 def strip_dot(word: str) -> str:
     """``word`` lower-cased, with a trailing dot and possessive removed ("Cmdr." -> "cmdr")."""

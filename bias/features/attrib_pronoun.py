@@ -31,6 +31,7 @@ from bias.model import Span
 
 GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _STOP = frozenset({"of", "for", "at", "with", "from", "in", "on", "who", "which", "to"})
+_POSSESSIVE = re.compile(r"[’']s$")
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mme|Sir|Dame)\.?\s+)?[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+)*"
 )
@@ -65,11 +66,11 @@ def head_words(text: str) -> list[str]:
 def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     """ "female", "male" or None for a person named by ``phrase`` (see the module docstring)."""
     words = [w.strip(",") for w in head_words(phrase)]
-    own = [w for w in words if not re.search(r"[’']s$", w)]
+    own = [w for w in words if not _POSSESSIVE.search(w)]
     g = gender_of(tables, own)
     if g is not None or not own:
         return g
-    last = re.sub(r"[’']s$", "", own[-1]).rstrip(".")
+    last = _POSSESSIVE.sub("", own[-1]).rstrip(".")
     if not last[:1].isupper():
         return None
     for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b", text):

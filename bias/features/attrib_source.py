@@ -23,6 +23,19 @@ from bias.features.attrib_lexicon import (
 from bias.features.attrib_window import abbrev_before as _abbrev_before
 from bias.model import Span
 
+# Patterns of the rules below, compiled once (named by what they find).
+_PARENS = re.compile(r"\([^()]*\)")
+_CLOSING_PARENS = re.compile(r"\s*\([^()]*\)")
+_WORD_AT_END = re.compile(r"([A-Za-z’']+)$")
+_LETTERS_AT_END = re.compile(r"([A-Za-z]+)$")
+_FIRST_LETTERS = re.compile(r"\s*([A-Za-z]+)")
+_WORD_BEFORE_SPACE = re.compile(r"([A-Za-z’']+)\s*$")
+_LETTERS_BEFORE_SPACE = re.compile(r"([A-Za-z]+)\s*$")
+_NON_SPACE = re.compile(r"\S")
+_COMMA = re.compile(r",")
+_TRAILING_DATE = re.compile(r"\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+_SENTENCE_MARK = re.compile(r"[.!?](?=\s|$|[”\"’])")
+
 
 def _words(s: str) -> frozenset[str]:
     """A set of the whitespace-separated words of ``s``."""
@@ -108,7 +121,7 @@ def _quote_boundary(text: str, i: int) -> bool:
 
 def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | None:
     """Classify ``text[start:end]`` as a source phrase (strip leading connectives, find the head)."""
-    seg = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
+    seg = _PARENS.sub(lambda m: " " * len(m.group()), text[start:end])
     toks = tokens(seg)
     while toks and (strip_dot(toks[0][2]) in LEADING_SKIP):
         toks = toks[1:]
@@ -166,7 +179,7 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         if sub and sub[0] not in {"document", "pronoun"}:
             kind, named = sub
     s, e = start + toks[0][0], start + toks[-1][1]
-    close = re.match(r"\s*\([^()]*\)", text[e:end])
+    close = _CLOSING_PARENS.match(text[e:end])
     if close:
         e += close.end()
     while e > s and text[e - 1] in ".,":
@@ -180,7 +193,7 @@ def _strip_back(text: str, lo: int, pos: int, words: set[str] | frozenset[str]) 
         p = pos
         while p > lo and text[p - 1].isspace():
             p -= 1
-        m = re.search(r"([A-Za-z’']+)$", text[max(lo, p - 40) : p])
+        m = _WORD_AT_END.search(text[max(lo, p - 40) : p])
         if m and (
             m.group(1).lower() in words
             or (m.group(1).endswith("ly") and m.group(1).islower() and len(m.group(1)) > 4)
@@ -215,7 +228,7 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
             end = _strip_back(text, lo, j, AUX)
         else:
             break
-    m = re.search(r"([A-Za-z]+)$", text[max(lo, end - 40) : end])
+    m = _LETTERS_AT_END.search(text[max(lo, end - 40) : end])
     if m and m.group(1).lower() in {"and", "or"}:
         return None, "and"
     if end <= lo or text[end - 1] in BOUNDARY_CHARS or (end > lo and _quote_boundary(text, end - 1)):
@@ -259,7 +272,7 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
     if j < floor and floor > lo:
         return None, "none"
     if j < lo:
-        w = re.match(r"\s*([A-Za-z]+)", text[lo:end])
+        w = _FIRST_LETTERS.match(text[lo:end])
         if w and w.group(1).lower() in BOUNDARY_WORDS | CLAUSE_START_WORDS:
             start = lo + w.end()
     hit = phrase_from(text, start, end, tables)
@@ -271,7 +284,7 @@ def _name_apposition(text: str, lo: int, j: int, inner: str, tables: Tables) -> 
     words = inner.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in {"de", "la", "van", "von"} for w in words):
         return False
-    before = re.search(r"([A-Za-z’']+)\s*$", text[lo:j])
+    before = _WORD_BEFORE_SPACE.search(text[lo:j])
     return before is not None and (
         head_kind(tables, before.group(1)) is not None or before.group(1) == "them"
     )
@@ -297,14 +310,14 @@ def _sentence_dot(text: str, lo: int, k: int) -> bool:
 
 
 def _first_char(text: str, a: int, b: int) -> int:
-    m = re.compile(r"\S").search(text, a, b)
+    m = _NON_SPACE.search(text, a, b)
     return m.start() if m else a
 
 
 def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bool:
     """A comma inside a place name ("Nogales, Sonora disclosed" / "El Paso, Texas, said")."""
     after = text[j + 1 : end].split()
-    before = re.search(r"([A-Za-z]+)\s*$", text[lo:j])
+    before = _LETTERS_BEFORE_SPACE.search(text[lo:j])
     return (
         len(after) == 1
         and after[0][:1].isupper()
@@ -332,7 +345,7 @@ def right_source(
         start += 1
     stop = _RIGHT_STOP.search(text, start, hi)
     end = stop.start() if stop else hi
-    for m in re.finditer(r",", text[start:end]):
+    for m in _COMMA.finditer(text[start:end]):
         k = start + m.start()
         nxt = text[k + 1 : end].split()
         if not nxt:
@@ -349,11 +362,11 @@ def right_source(
             continue
         end = k
         break
-    date = re.search(r"\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$", text[start:end])
+    date = _TRAILING_DATE.search(text[start:end])
     if date:
         end = start + date.start()
     # sentence end that is not an abbreviation
-    for m in re.finditer(r"[.!?](?=\s|$|[”\"’])", text[start:end]):
+    for m in _SENTENCE_MARK.finditer(text[start:end]):
         k = start + m.start()
         if not _abbrev_before(text, start, k):
             end = k
@@ -370,7 +383,7 @@ def right_source(
 
 def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
     """True when the cue word follows a determiner ("the report", "any statements")."""
-    m = re.search(r"([A-Za-z’']+)\s*$", text[max(lo, cue_start - 40) : cue_start])
+    m = _WORD_BEFORE_SPACE.search(text[max(lo, cue_start - 40) : cue_start])
     return bool(m) and m.group(1).lower() in DETERMINERS - {"that"}
 
 

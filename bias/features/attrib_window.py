@@ -45,6 +45,7 @@ _OPENERS = _words(
     Those His Her Their Its Our There However Meanwhile Still Yet So Then Now Some Many Most Officials
     """
 )
+_RUN_AT_END = re.compile(r"([A-Za-z.]+)$")
 _NEXT_WORD = re.compile(r"[\s\"'“”‘’(\[]*([^\W_]+)")
 
 
@@ -54,7 +55,12 @@ def abbrev_before(text: str, lo: int, j: int) -> bool:
     Initials ("Antoinette T. Bacon") and titles ("Cmdr.") never end a sentence; "No."/"Aug." do unless
     a number follows; "U.S."/"Inc." do when the next word usually opens a sentence ("The", "He").
     """
-    m = re.search(r"([A-Za-z.]+)$", text[lo:j])
+    # The run of letters and dots that ends at ``j``: searched in the last 64 characters, and in
+    # all of ``text[lo:j]`` only when the run may reach further back (same match as a full search).
+    a = max(lo, j - 64)
+    m = _RUN_AT_END.search(text, a, j)
+    if m is not None and m.start() == a and a > lo:
+        m = _RUN_AT_END.search(text, lo, j)
     if not m:
         return False
     w = m.group(1).lower()

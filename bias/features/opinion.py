@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
 from bias.model import Evidence, FeatureResult, Span
-from bias.opinion.features import SentenceFeatures, describe
-from bias.opinion.model import OpinionModel, contributions, log_odds, shipped_model, sigmoid
+from bias.opinion.features import SentenceFeatures, describe_all
+from bias.opinion.model import OpinionModel, contribution_terms, log_odds, shipped_model, sigmoid
 
 NAME = "opinion"
 KIND = "opinion_sentence"
@@ -50,10 +50,10 @@ def _reason(c_feature: str, c_label: str, feats: SentenceFeatures, model: Opinio
 def explain(feats: SentenceFeatures, model: OpinionModel, limit: int = MAX_REASONS) -> str:
     """Plain words for the features that raised a sentence's score most ("first-person 'we', ...")."""
     reasons: list[str] = []
-    for c in contributions(feats, model):
-        if c.value <= 0 or len(reasons) >= limit:
+    for feature, label, value in contribution_terms(feats, model):
+        if value <= 0 or len(reasons) >= limit:
             break
-        r = _reason(c.feature, c.label, feats, model)
+        r = _reason(feature, label, feats, model)
         if r not in reasons:
             reasons.append(r)
     return ", ".join(reasons) if reasons else "no single marker; the overall wording"
@@ -63,7 +63,8 @@ def score_sentences(parsed: Parsed, model: OpinionModel | None = None) -> tuple[
         SentenceFeatures, ...]]:
     """Opinion score (0-1) and features of every sentence of the parse, in order."""
     m = model or shipped_model()
-    feats = tuple(describe(s.of(parsed.text), m.groups) for s in parsed.sentences)
+    text = parsed.text
+    feats = describe_all((text[s.start : s.end] for s in parsed.sentences), m.groups)
     return tuple(sigmoid(log_odds(f, m)) for f in feats), feats
 
 

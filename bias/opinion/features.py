@@ -22,13 +22,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter
 from types import MappingProxyType
 
-from bias.opinion.style import STYLE_FEATURES, style_ngrams, style_rates
+from bias.opinion.style import STYLE_FEATURES, style_ngrams_of, style_rates
 from bias.vader import Polarity, polarity
 
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
@@ -105,8 +106,13 @@ def ngrams_of(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(grams)
 
 
+# First token of a cue phrase -> (group name, the phrase's tokens), longest phrase first.
+CueEntries = tuple[tuple[str, tuple[str, ...]], ...]
+CueIndex = Mapping[str, CueEntries]
+
+
 @cache
-def _phrase_index(groups: tuple[CueGroup, ...]) -> Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+def _phrase_index(groups: tuple[CueGroup, ...]) -> CueIndex:
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for g in groups:
         for term in g.terms:
@@ -117,21 +123,41 @@ def _phrase_index(groups: tuple[CueGroup, ...]) -> Mapping[str, tuple[tuple[str,
     return MappingProxyType({k: tuple(sorted(v, key=lambda e: -len(e[1]))) for k, v in index.items()})
 
 
-def find_cues(tokens: Sequence[str], groups: tuple[CueGroup, ...]) -> tuple[CueHit, ...]:
+def cue_index(groups: tuple[CueGroup, ...]) -> CueIndex:
+    """The cue phrases of ``groups`` keyed by their first token, longest first (cached; immutable).
+
+    Look it up once and pass it to :func:`find_cues` when describing many sentences: hashing the
+    cue groups for the cache costs about half as much as matching a sentence.
+    """
+    return _phrase_index(groups)
+
+
+def find_cues(tokens: Sequence[str], groups: tuple[CueGroup, ...], *,
+              index: CueIndex | None = None) -> tuple[CueHit, ...]:
     """Every cue-list match in ``tokens``, longest first; a token may count for several groups but
-    for each group once (inside "last week", "week" is not counted again)."""
-    index = _phrase_index(groups)
+    for each group once (inside "last week", "week" is not counted again). ``index`` is
+    :func:`cue_index` of ``groups`` when the caller already has it."""
+    if index is None:
+        index = _phrase_index(groups)
+    tokens = tuple(tokens)
     hits: list[CueHit] = []
     n = len(tokens)
     covered: dict[str, int] = {}  # group -> end of its last hit ("last week" then not "week" again)
-    for i, tok in enumerate(tokens):
-        for group, words in index.get(tok, ()):
-            if covered.get(group, 0) > i:
-                continue
-            k = len(words)
-            if i + k <= n and tuple(tokens[i : i + k]) == words:
-                hits.append(CueHit(group, " ".join(words), i, i + k))
-                covered[group] = i + k
+    get = index.get
+    if "n't" in "\x00".join(tokens):  # a negation may sit between the cues: visit every token
+        positions: Iterable[tuple[int, CueEntries | None]] = enumerate(map(get, tokens))
+    else:  # only the tokens that start a cue phrase
+        positions = filter(itemgetter(1), enumerate(map(get, tokens)))
+    for i, entries in positions:
+        if entries is not None:
+            for group, words in entries:
+                if covered.get(group, 0) > i:
+                    continue
+                k = len(words)
+                if k == 1 or (i + k <= n and tokens[i : i + k] == words):
+                    hits.append(CueHit(group, " ".join(words), i, i + k))
+                    covered[group] = i + k
+        tok = tokens[i]
         if tok.endswith("n't") and tok != "n't":
             hits.append(CueHit("negation", tok, i, i + 1))
     return tuple(hits)
@@ -142,6 +168,8 @@ def quoted_share(text: str) -> tuple[float, int]:
     the number of shorter quoted phrases (scare quotes such as 'levelling up')."""
     if not text:
         return 0.0, 0
+    if not ('"' in text or "“" in text or "'" in text or "‘" in text):
+        return 0.0, 0  # every quotation pattern opens with one of these marks
     inside = 0
     short = 0
     for m in _QUOTED.finditer(text):
@@ -155,6 +183,12 @@ def quoted_share(text: str) -> tuple[float, int]:
 def _is_superlative(tok: str) -> bool:
     return tok in _SUPERLATIVE_WORDS or (
         len(tok) > 5 and tok.endswith("est") and tok.isalpha() and tok not in _NOT_SUPERLATIVE)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_marks(tok: str) -> tuple[int, int]:
+    """Whether a token holds a digit and whether it is a superlative (0 or 1 each; cached)."""
+    return int(any(c.isdigit() for c in tok)), int(_is_superlative(tok))
 
 
 # Dense features beside the cue groups: name -> plain-language label (used in evidence notes).
@@ -183,16 +217,45 @@ def dense_labels(groups: tuple[CueGroup, ...]) -> Mapping[str, str]:
     return {f"cue_{g.name}": g.label for g in groups} | dict(BASE_FEATURES) | dict(STYLE_FEATURES)
 
 
+# log1p of the small counts most features take (the same floats math.log1p gives; saves the calls).
+_LOG1P = tuple(math.log1p(k) for k in range(64))
+
+
+def _log1p_count(k: int) -> float:
+    return _LOG1P[k] if k < 64 else math.log1p(k)
+
+
+@cache
+def _cue_keys(groups: tuple[CueGroup, ...]) -> Mapping[str, str]:
+    """Group name -> dense feature name (``cue_<name>``) of every cue group, in model order."""
+    return MappingProxyType({g.name: f"cue_{g.name}" for g in groups})
+
+
 def describe(text: str, groups: tuple[CueGroup, ...]) -> SentenceFeatures:
     """All features of one sentence (raw, unscaled; the model file holds the scaling)."""
-    tokens = tokenize(text)
-    hits = find_cues(tokens, groups)
-    dense: dict[str, float] = {}
-    counts: dict[str, int] = {g.name: 0 for g in groups}
+    return _describe(text, _phrase_index(groups), _cue_keys(groups))
+
+
+def describe_all(texts: Iterable[str], groups: tuple[CueGroup, ...]) -> tuple[SentenceFeatures, ...]:
+    """:func:`describe` of every text, in order (the per-group lookups are prepared once)."""
+    index, keys = _phrase_index(groups), _cue_keys(groups)
+    return tuple(_describe(t, index, keys) for t in texts)
+
+
+def _describe(text: str, index: CueIndex, keys: Mapping[str, str]) -> SentenceFeatures:
+    words = _WORD.findall(text)
+    # With no apostrophe to translate, tokenize's tokens are these words, lower-cased.
+    curly = "’" in text or "‘" in text or "ʼ" in text
+    tokens = tokenize(text) if curly else tuple(map(str.lower, words))
+    hits = find_cues(tokens, (), index=index)
+    counts: dict[str, int] = {}
     for h in hits:
         counts[h.group] = counts.get(h.group, 0) + 1
-    for g in groups:
-        dense[f"cue_{g.name}"] = math.log1p(counts[g.name])
+    dense: dict[str, float] = dict.fromkeys(keys.values(), 0.0)  # log1p(0) is 0.0
+    for name, k in counts.items():
+        key = keys.get(name)
+        if key is not None:
+            dense[key] = _log1p_count(k)
     n = len(tokens)
     vs = polarity(text) if n else Polarity(0.0, 1.0, 0.0, 0.0)
     dense["sentiment_strength"] = abs(vs.compound)
@@ -202,12 +265,12 @@ def describe(text: str, groups: tuple[CueGroup, ...]) -> SentenceFeatures:
     dense["exclamation"] = 1.0 if "!" in text else 0.0
     share, short = quoted_share(text)
     dense["quoted_share"] = share
-    dense["scare_quotes"] = math.log1p(short)
-    dense["digits"] = sum(any(c.isdigit() for c in t) for t in tokens) / n if n else 0.0
-    words = _WORD.findall(text)
-    caps = sum(1 for w in words[1:] if w[:1].isupper())
+    dense["scare_quotes"] = _log1p_count(short)
+    digits, superlatives = (sum(col) for col in zip(*map(_token_marks, tokens), strict=True)) if n else (0, 0)
+    dense["digits"] = digits / n if n else 0.0
+    caps = sum(map(str.isupper, map(itemgetter(0), words[1:])))  # a word is never empty
     dense["capitalised"] = caps / (len(words) - 1) if len(words) > 1 else 0.0
-    dense["superlative"] = math.log1p(sum(_is_superlative(t) for t in tokens))
-    dense["length"] = math.log1p(n)
+    dense["superlative"] = _log1p_count(superlatives)
+    dense["length"] = _log1p_count(n)
     dense.update(style_rates(text, tokens))
-    return SentenceFeatures(tokens, ngrams_of(tokens), style_ngrams(text), MappingProxyType(dense), hits)
+    return SentenceFeatures(tokens, ngrams_of(tokens), style_ngrams_of(words), MappingProxyType(dense), hits)

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 
@@ -122,34 +123,53 @@ def shipped_model() -> OpinionModel:
     return model_from_dict(json.loads(text), "bias/opinion/opinion_model.json")
 
 
-def contributions(feats: SentenceFeatures, model: OpinionModel) -> tuple[Contribution, ...]:
-    """Each active feature's addition to the log-odds, largest first (intercept excluded)."""
-    out: list[Contribution] = []
+@cache
+def _dense_labels(groups: tuple[CueGroup, ...]) -> Mapping[str, str]:
+    return MappingProxyType(dict(dense_labels(groups)))
+
+
+def contribution_terms(feats: SentenceFeatures, model: OpinionModel) -> list[tuple[str, str, float]]:
+    """:func:`contributions` as plain ``(feature, label, value)`` triples, largest value first
+    (cheaper when only the first few are read)."""
+    out: list[tuple[str, str, float]] = []
     for prefix, grams, weights in (("ngram", feats.ngrams, model.ngram_weights),
                                    ("style", feats.style, model.style_weights)):
         known = [g for g in grams if g in weights]
         if known:
             norm = 1.0 / math.sqrt(len(known))
-            out.extend(Contribution(f"{prefix}:{g}", f"'{g}'", weights[g] * norm) for g in known)
-    labels = dense_labels(model.groups)
+            out.extend((f"{prefix}:{g}", f"'{g}'", weights[g] * norm) for g in known)
+    labels = _dense_labels(model.groups)
     for name, mean, scale, w in zip(model.dense_names, model.dense_mean, model.dense_scale,
                                     model.dense_weights, strict=True):
         value = w * (feats.dense[name] - mean) / scale
         if value:
-            out.append(Contribution(name, labels[name], value))
-    return tuple(sorted(out, key=lambda c: (-c.value, c.feature)))
+            out.append((name, labels[name], value))
+    out.sort(key=lambda c: (-c[2], c[0]))  # feature names are unique: no ties left
+    return out
+
+
+def contributions(feats: SentenceFeatures, model: OpinionModel) -> tuple[Contribution, ...]:
+    """Each active feature's addition to the log-odds, largest first (intercept excluded)."""
+    return tuple(Contribution(f, label, v) for f, label, v in contribution_terms(feats, model))
 
 
 def log_odds(feats: SentenceFeatures, model: OpinionModel) -> float:
-    """The model's linear score ``z`` for one sentence (positive leans to opinion)."""
+    """The model's linear score ``z`` for one sentence (positive leans to opinion).
+
+    Only the sentence's own n-grams are looked up (a set intersection with the vocabulary), and
+    ``math.fsum`` makes their sum exact whatever the order, so the result does not depend on it.
+    """
     z = model.intercept
     for grams, weights in ((feats.ngrams, model.ngram_weights), (feats.style, model.style_weights)):
-        known = [weights[g] for g in grams if g in weights]
+        known = weights.keys() & grams
         if known:
-            z += math.fsum(sorted(known)) / math.sqrt(len(known))
-    for name, mean, scale, w in zip(model.dense_names, model.dense_mean, model.dense_scale,
-                                    model.dense_weights, strict=True):
-        z += w * (feats.dense[name] - mean) / scale
+            z += math.fsum([weights[g] for g in known]) / math.sqrt(len(known))
+    # Every model has more than one dense feature (the base features alone are ten), so the getter
+    # returns a tuple; the terms are added in model order, as they always were.
+    values = itemgetter(*model.dense_names)(feats.dense)
+    for x, mean, scale, w in zip(values, model.dense_mean, model.dense_scale, model.dense_weights,
+                                 strict=True):
+        z += w * (x - mean) / scale
     return z
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import repeat
 from types import MappingProxyType
 
 STYLE_VERSION = "2"
@@ -80,8 +82,13 @@ STYLE_FEATURES: Mapping[str, str] = MappingProxyType({
 })
 
 
+@lru_cache(maxsize=1 << 16)
 def shape_class(word: str, first: bool) -> str:
-    """A function word as itself (lower-cased), any other word as its shape class ("<ly>", "<Cap>")."""
+    """A function word as itself (lower-cased), any other word as its shape class ("<ly>", "<Cap>").
+
+    Pure and called for every word of every sentence, so its answers are cached per ``(word, first)``
+    (strings are immutable; the cache is bounded).
+    """
     low = word.lower().replace("’", "'")
     if low in FUNCTION_WORDS:
         return low
@@ -97,34 +104,55 @@ def shape_class(word: str, first: bool) -> str:
 
 def style_ngrams(text: str) -> frozenset[str]:
     """Distinct pairs and triples of shape classes, with sentence start ``^`` and end ``$``."""
-    seq = ["^", *(shape_class(w, i == 0) for i, w in enumerate(_WORD.findall(text))), "$"]
+    return style_ngrams_of(_WORD.findall(text))
+
+
+def style_ngrams_of(words: Sequence[str]) -> frozenset[str]:
+    """:func:`style_ngrams` of a sentence already split into its words (``_WORD.findall(text)``)."""
+    if words:
+        seq = ["^", shape_class(words[0], True), *map(shape_class, words[1:], repeat(False)), "$"]
+    else:
+        seq = ["^", "$"]
     grams = {f"{a} {b}" for a, b in zip(seq, seq[1:], strict=False)}
     grams.update(f"{a} {b} {c}" for a, b, c in zip(seq, seq[1:], seq[2:], strict=False))
     return frozenset(grams)
 
 
-def _share(tokens: Sequence[str], test) -> float:  # noqa: ANN001
-    return sum(1 for t in tokens if test(t)) / len(tokens) if tokens else 0.0
+@lru_cache(maxsize=1 << 16)
+def _token_marks(t: str) -> tuple[int, int, int, int, int, int, int]:
+    """One lower-cased token's contribution to the word-level rates, in :func:`style_rates` order:
+    adjective ending, -ly, -ed, -ing, nominalisation, function word (each 0 or 1), and its length."""
+    long = len(t) > 4
+    return (int(t.endswith(_ADJECTIVE)), int(long and t.endswith("ly")), int(long and t.endswith("ed")),
+            int(long and t.endswith("ing")), int(t.endswith(_NOMINAL)), int(t in FUNCTION_WORDS), len(t))
 
 
 def style_rates(text: str, tokens: Sequence[str]) -> dict[str, float]:
-    """The :data:`STYLE_FEATURES` of one sentence (``tokens`` lower-cased, as from ``tokenize``)."""
+    """The :data:`STYLE_FEATURES` of one sentence (``tokens`` lower-cased, as from ``tokenize``).
+
+    Word-level rates are shares of the tokens (0-1); one pass over the tokens counts them all.
+    """
     first = tokens[0] if tokens else ""
     n = len(tokens)
+    if n:
+        adj, ly, ed, ing, nominal, function, length = (sum(col) for col in zip(*map(_token_marks, tokens),
+                                                                                 strict=True))
+    else:
+        adj = ly = ed = ing = nominal = function = length = 0
     return {
-        "adjective_endings": _share(tokens, lambda t: t.endswith(_ADJECTIVE)),
-        "ly_adverbs": _share(tokens, lambda t: len(t) > 4 and t.endswith("ly")),
-        "ed_endings": _share(tokens, lambda t: len(t) > 4 and t.endswith("ed")),
-        "ing_endings": _share(tokens, lambda t: len(t) > 4 and t.endswith("ing")),
-        "nominalisations": _share(tokens, lambda t: t.endswith(_NOMINAL)),
-        "function_words": _share(tokens, lambda t: t in FUNCTION_WORDS),
+        "adjective_endings": adj / n if n else 0.0,
+        "ly_adverbs": ly / n if n else 0.0,
+        "ed_endings": ed / n if n else 0.0,
+        "ing_endings": ing / n if n else 0.0,
+        "nominalisations": nominal / n if n else 0.0,
+        "function_words": function / n if n else 0.0,
         "imperative_opening": 1.0 if first in _IMPERATIVE else 0.0,
         "semicolon": 1.0 if ";" in text else 0.0,
         "dash": 1.0 if ("—" in text or " – " in text or " - " in text) else 0.0,
         "parenthesis": 1.0 if "(" in text else 0.0,
         "colon": 1.0 if ":" in text else 0.0,
         "opens_with_quote": 1.0 if text.lstrip()[:1] in _QUOTE_OPENERS and text.strip() else 0.0,
-        "word_length": sum(len(t) for t in tokens) / n if n else 0.0,
+        "word_length": length / n if n else 0.0,
         "opens_with_conjunction": 1.0 if first in _OPENING_CONJUNCTION else 0.0,
         "variety": len(set(tokens)) / n if n else 0.0,
     }

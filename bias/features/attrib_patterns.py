@@ -1,0 +1,47 @@
+"""Word sets and regular expressions of the attribution rules (:mod:`bias.features.attrib_find`),
+compiled once per process and named by what they find."""
+
+from __future__ import annotations
+
+import re
+
+PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
+CONFIDENTIAL = re.compile(
+    r"condition of anonymity|on condition (?:that )?(?:he|she|they) not be (?:named|identified)|"
+    r"asked not to be (?:named|identified)|declined to be (?:named|identified)|requested anonymity|"
+    r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with",
+    re.I,
+)
+REASON = re.compile(
+    r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;,“”\"]*|"
+    r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*",
+    re.I,
+)
+CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:!?“\"‘—]|that\b|$)|(?:\s+[^\s,.;“”]+){1,6}?\s+that\b")
+
+
+# A short introductory phrase before the subject ("In a statement, X said ..."): never the content.
+OPENER = re.compile(
+    r"\s*(?:in|on|at|during|after|before|earlier|later|speaking|asked|in an?|on an?)\b[^,]{0,40},$", re.I
+)
+MODALS = frozenset(
+    ["do", "did", "does", "will", "would", "could", "can", "may", "might", "should", "must", "to"]
+)
+LETTER = re.compile(r"[^\W_]")
+TRAILING_JOINERS = re.compile(r"(?:[\s,;]|\b(?:and|but|while|though|although|whereas|then)\b)*$")
+CONJUNCTION = re.compile(r"\b(?:and|but|while|though|although|whereas)\b")
+LAST_WORD = re.compile(r"([A-Za-z’']+)\W*$")
+BY = re.compile(r"\s+by\s+")
+PASSIVE_REPORT = re.compile(r"(?:\s+[^\s,.;]+){0,4}?\s+that\b|\s*[:,]?\s*[“\"]|\s+to\s+(?:be|have)\b")
+QUOTE_MARK = re.compile(r"[“\"]")
+THAT = re.compile(r"\s+that\b")
+FROM_BY = re.compile(r"\s+(?:from|by)\s+[^,;.“”\"]+")
+PLAIN_RUN = re.compile(r"\s*([^,;.“”\"]+)")
+COLON_QUOTE = re.compile(r":\s*[“\"]")
+DASH_CREDIT = re.compile(r"[”\"]\s*(—|–|--)\s*|^(—|–|--)\s*", re.M)
+HANDLE = re.compile(r"\s*\(@\w+\)")
+DATELINE = re.compile(r"\s*[A-Z][a-z]+ \d{1,2}, \d{4}")
+FOLLOW_ON = re.compile(r",\s*(?:adding|saying|noting|citing|according to)\b")
+CONTENT_START = re.compile(r"(?:\s+[^\s,.;“”\"]+){0,8}?\s+that\s+|\s*[,:]?\s*")
+GAP_BEFORE = re.compile(r"[ \t,—–-]*")
+GAP_AFTER = re.compile(r"[ \t,:]*")
