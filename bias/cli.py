@@ -245,7 +245,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             for line in results:
                 sys.stdout.write(line + "\n")
         else:
+            first = next(results, None)
+            if first is None:  # nothing analysed: leave no (empty) output file behind
+                return outcome.exit_code
             with atomic_output(args.output) as fh:
+                fh.write(first + "\n")
                 for line in results:
                     fh.write(line + "\n")
     elif args.stories:

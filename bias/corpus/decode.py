@@ -6,7 +6,8 @@ Order of decisions in :func:`decode_bytes`:
 2. UTF-16 without a mark is recognised when most of its ASCII-range characters show the
    tell-tale zero byte on the same side (``h\\0e\\0l\\0`` is UTF-16 little-endian);
 3. any other zero byte, or a known file signature (PDF, ZIP/DOCX, PNG, ...), means a binary file;
-4. strict UTF-8;
+4. strict UTF-8; then UTF-8 whose last character was cut off (dropped), or UTF-8 mixed with
+   cp1252 line by line (each line decoded on its own);
 5. otherwise charset-normalizer guesses. On short texts its ranking is noisy (French in cp1252
    comes out as cp1250 "Croatian"), so Windows cp1252, the usual encoding of Western news pages
    saved on Windows, wins when the detector rates it nearly as well as its best guess (mess within
@@ -84,6 +85,39 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _utf8_repaired(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a cut-off last character, or UTF-8 lines mixed with cp1252 lines, else None.
+
+    A file cut short in the middle of a multi-byte character (a truncated download) is UTF-8 with
+    that last character dropped. A file whose lines are each valid UTF-8 or else cp1252 (a page
+    edited on two machines), with at least one non-ASCII UTF-8 line, is decoded line by line.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            head = _strict(data[: exc.start], "utf-8")
+            if head is not None:
+                return head, "utf-8 (last character cut off)"
+    lines = data.split(b"\n")
+    out = []
+    utf8_non_ascii = False
+    fallback = False
+    for line in lines:
+        text = _strict(line, "utf-8")
+        if text is not None:
+            utf8_non_ascii = utf8_non_ascii or not line.isascii()
+        else:
+            text = _strict(line, "cp1252")
+            if text is None:
+                return None
+            fallback = True
+        out.append(text)
+    if utf8_non_ascii and fallback:
+        return "\n".join(out), "utf-8 with cp1252 lines"
+    return None
+
+
 def _check_text(text: str, encoding: str) -> Decoded:
     controls = len(_CONTROL.findall(text[:100_000]))
     if controls > max(3, len(text[:100_000]) // 100):
@@ -125,6 +159,9 @@ def decode_bytes(data: bytes) -> Decoded:
     text = _strict(data, "utf-8")
     if text is not None:
         return _check_text(text, "utf-8")
+    repaired = _utf8_repaired(data)
+    if repaired is not None:
+        return _check_text(*repaired)
     cp1252 = _strict(data, "cp1252")
     results = charset_normalizer.from_bytes(data)
     best = results.best()
