@@ -145,3 +145,13 @@ def test_story_grouping_is_skipped_with_a_reason_beyond_its_limit(monkeypatch: p
     monkeypatch.setattr(stories, "MAX_CLUSTERED", 2)
     html = render_report([analyze_article(_article(id=f"s{i}")) for i in range(3)])
     assert "Stories were not grouped" in html
+
+
+def test_story_view_lists_each_outlets_word_choice() -> None:
+    from bias.render.stories import _word_choice
+
+    text = ('Border bill\nThe bill targets illegal aliens, the senator said. '
+            '“Undocumented immigrants deserve a path,” Ana Ruiz said.')
+    rows = _word_choice(analyze_article(_article(text=text)), {})
+    assert [(r["term"], r["detail"]) for r in rows] == [
+        ("illegal alien", "×1"), ("undocumented immigrant", "(+1 quoted)")]

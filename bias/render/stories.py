@@ -10,7 +10,7 @@ from bias.compare.align import align_story, source_ledger
 from bias.compare.stories import MAX_CLUSTERED, StoryAssignment
 from bias.model import ArticleScores
 from bias.render.formatting import excerpt, plural, slug
-from bias.render.language import _terms
+from bias.render.language import _referent_labels, _terms
 
 ONLY_HERE_SHOWN = 6  # sentences reported by one outlet only, shown per article
 MAX_OUTLETS_SIDE_BY_SIDE = 6  # columns in one story's side-by-side view (one article per outlet)
@@ -27,8 +27,22 @@ def _one_per_outlet(members: list[ArticleScores]) -> list[ArticleScores]:
     return list(seen.values())[:MAX_OUTLETS_SIDE_BY_SIDE]
 
 
+def _word_choice(art: ArticleScores, labels: dict[str, str]) -> list[dict[str, str]]:
+    """The terms the article chose for contested referents, in its own voice and in quotes."""
+    out = []
+    for w in sorted(art.records.get("word_choice", ()), key=lambda w: (w["referent"], w["term"])):
+        quoted = w["quote"] + w.get("embedded", 0)
+        detail = f"×{w['narration']}" if w["narration"] else ""
+        if quoted:
+            detail = f"{detail} (+{quoted} quoted)".strip()
+        out.append({"term": w["term"], "detail": detail,
+                    "referent": labels.get(w["referent"], w["referent"])})
+    return out
+
+
 def _side_by_side(members: list[ArticleScores]) -> list[dict[str, Any]]:
     ledger = {e.outlet: e for e in source_ledger(members)}
+    labels = _referent_labels()
     columns = []
     for al in align_story(members):
         art = next(s for s in members if s.article.id == al.article_id)
@@ -42,6 +56,7 @@ def _side_by_side(members: list[ArticleScores]) -> list[dict[str, Any]]:
             "quoted": ", ".join(entry.quoted) if entry and entry.quoted else "no named source",
             "missing": [{"name": name, "by": ", ".join(by)} for name, by in entry.missing] if entry else [],
             "terms": [{"text": t["text"], "count": t["count"]} for t in _terms([art], "narration")],
+            "word_choice": _word_choice(art, labels),
             "shared": f"{len(al.sentences) - len(only)} of {len(al.sentences)} sentences have a "
                       f"counterpart in another outlet's article",
             "only_here": [excerpt(a.text, 220) for a in only[:ONLY_HERE_SHOWN]],
