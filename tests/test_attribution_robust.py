@@ -244,3 +244,17 @@ def test_heldout_figures_do_not_drop():
     assert r.anonymous_accuracy >= 0.98, report
     assert r.source_type_accuracy >= 0.99, report
     assert r.quote_accuracy >= 0.95, report
+
+
+def test_plural_bodies_are_vague_and_union_leaders_are_advocates() -> None:
+    from bias.corpus.segment import parse
+    from bias.features.attribution import EXTRACTOR
+    from bias.model import Article
+
+    text = ("Dockworkers walk out\n\"We are not against machines,\" union president Dana Whitcombe said. "
+            "Shipping companies said nine vessels were waiting.")
+    atts = EXTRACTOR.run(parse(Article(id="u", outlet="o", title="", text=text))).records["attributions"]
+    got = [(a["source"]["text"], a["source"]["kind"], a["source"]["named"], a["source"]["role"])
+           for a in atts]
+    assert got == [("union president Dana Whitcombe", "person", True, "advocate_ngo"),
+                   ("Shipping companies", "vague", False, "unknown")]

@@ -222,6 +222,8 @@ def classify_source(
             and not any(is_capitalized(w) or is_acronym(w) for w in head[:-1])
         ):
             kind = "vague"
+        if kind == "organization" and row.plural and not any(is_capitalized(w) for w in head[1:-1]):
+            return ("vague", False)  # "shipping companies", "the unions": a class of bodies, none named
         if kind == "organization":
             return (
                 "organization",
