@@ -115,6 +115,17 @@ def _spelling(articles: Sequence[Article]) -> dict[str, str]:
     return {tok: c.most_common(1)[0][0] for tok, c in seen.items()}
 
 
+# Words too generic to name a story, skipped when choosing its label terms (not in clustering).
+LABEL_STOP = frozenset({
+    "ago", "need", "needs", "role", "image", "way", "part", "time", "times", "thing", "things",
+    "people", "month", "months", "weeks", "days", "today", "yesterday", "including", "percent",
+    "number", "lot", "made", "make", "making", "long", "old", "good", "bad", "big", "high", "low",
+    "end", "start", "set", "put", "took", "take", "going", "come", "came", "want", "wants", "use",
+    "used", "left", "right", "far", "near", "later", "early", "recent", "recently", "according",
+    "like", "many", "much", "well", "even", "still", "another", "other", "others", "several",
+})
+
+
 def _terms(
     dense: np.ndarray, names: np.ndarray, members: list[int], spelled: dict[str, str]
 ) -> tuple[str, ...]:
@@ -122,7 +133,8 @@ def _terms(
     member_set = set(members)
     rest_rows = [i for i in range(dense.shape[0]) if i not in member_set]
     rest = dense[rest_rows].mean(axis=0) if rest_rows else np.zeros_like(inside)
-    score = {str(t): float(v) for t, v in zip(names, inside - rest, strict=True) if v > 0}
+    score = {str(t): float(v) for t, v in zip(names, inside - rest, strict=True)
+             if v > 0 and str(t) not in LABEL_STOP}
     order = sorted(score, key=lambda t: (-score[t], t))
     out: list[str] = []
     for term in order:

@@ -82,7 +82,7 @@ def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment | 
         multi = st.id in compared
         stories.append({
             "id": st.id,
-            "anchor": f"story-{slug(st.id)}",
+            "anchor": slug(st.id),
             "label": st.label or "(no telling terms)",
             "size": f"{plural(len(members), 'article')} from {plural(len(st.outlets), 'outlet')}",
             "pinned": "pinned by the manifest" if st.pinned else "",
