@@ -93,6 +93,7 @@ def test_segments_cut_at_every_boundary_and_keep_the_text() -> None:
 
 
 def test_later_references_inherit_a_stated_anonymity_reason() -> None:
+    from bias.compare.tally import SourceTally
     from bias.render.sources import _outlet_profile
 
     def att(text: str, resolved: str | None, reason: bool) -> dict:
@@ -102,7 +103,10 @@ def test_later_references_inherit_a_stated_anonymity_reason() -> None:
 
     atts = [att("a senior official", None, True), att("the official", "a senior official", False),
             att("people familiar with the talks", None, False)]
-    profile = _outlet_profile(atts, 1)
+    tally = SourceTally()
+    for a in atts:
+        tally.add(a)
+    profile = _outlet_profile(tally, 1)
     assert profile["confidential"] == "3: 2 with a stated reason, 1 without"
     assert profile["anonymous"] == "3 of 3 (100%)"
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.decomposition import PCA
 
+from bias.compare.tally import CorpusTally, as_tally
 from bias.model import ArticleScores
 
 __all__ = ["MAP_METRICS", "FramingMap", "MapPoint", "framing_map"]
@@ -72,13 +73,13 @@ class FramingMap:
         return pos, neg
 
 
-def framing_map(scores: Iterable[ArticleScores], metrics: Sequence[str] = MAP_METRICS) -> FramingMap | None:
+def framing_map(scores: CorpusTally | Iterable[ArticleScores],
+                metrics: Sequence[str] = MAP_METRICS) -> FramingMap | None:
     """Standardise, project to two dimensions, orient the axes (see the module docstring)."""
-    arts = list(scores)
-    if len(arts) < 3:
+    tally = as_tally(scores)
+    if len(tally) < 3:
         return None
-    x = np.array([[float(s.values.get(m, 0.0)) for m in metrics] for s in arts])
-    x = np.nan_to_num(x)
+    x = np.nan_to_num(np.column_stack([tally.column(m) for m in metrics]))
     sd = x.std(axis=0)
     keep = [i for i in range(len(metrics)) if sd[i] > 1e-12]
     if len(keep) < 2:
@@ -101,15 +102,15 @@ def framing_map(scores: Iterable[ArticleScores], metrics: Sequence[str] = MAP_ME
         )
         for k in range(2)
     )
+    names = tally.outlets
     points = tuple(
-        MapPoint(s.article.id, s.article.outlet, float(p[0]), float(p[1]))
-        for s, p in zip(arts, pts, strict=True)
+        MapPoint(aid, names[o], float(p[0]), float(p[1]))
+        for aid, o, p in zip(tally.ids, tally.outlet_of, pts, strict=True)
     )
     outlets = []
-    for outlet in sorted({s.article.outlet for s in arts}):
-        mine = [p for p in points if p.outlet == outlet]
-        outlets.append(
-            MapPoint(outlet, outlet, float(np.mean([p.x for p in mine])), float(np.mean([p.y for p in mine])))
-        )
+    for outlet in sorted(names):
+        mine = pts[tally.outlet_mask(outlet)]
+        outlets.append(MapPoint(outlet, outlet, float(np.mean(mine[:, 0].tolist())),
+                                float(np.mean(mine[:, 1].tolist()))))
     ratio = pca.explained_variance_ratio_
     return FramingMap(points, tuple(outlets), used, loadings, (float(ratio[0]), float(ratio[1])))  # type: ignore[arg-type]

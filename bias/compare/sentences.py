@@ -14,11 +14,11 @@ words are pooled by words (total weighted hits / total narration words); tone is
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bias.compare.aggregates import MIN_ARTICLES
+from bias.compare.tally import ANONYMOUS_KINDS, CorpusTally, as_tally
 from bias.model import ArticleScores
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "verbs_sentence",
 ]
 
-ANONYMOUS_KINDS = frozenset({"unnamed", "confidential", "vague"})  # as in the attribution extractor
 MIN_ATTRIBUTIONS = 5
 TOP_TERMS = 3
 
@@ -64,11 +63,8 @@ class OverviewSentence:
     caveat_text: str
 
 
-def _by_outlet(scores: Iterable[ArticleScores]) -> dict[str, list[ArticleScores]]:
-    out: dict[str, list[ArticleScores]] = {}
-    for s in scores:
-        out.setdefault(s.article.outlet, []).append(s)
-    return dict(sorted(out.items()))
+def _outlets(tally: CorpusTally) -> list[str]:
+    return sorted(tally.outlets)
 
 
 def _caveat(figs: Sequence[OutletFigure], small_whole: bool = False) -> tuple[bool, str]:
@@ -84,10 +80,6 @@ def _caveat(figs: Sequence[OutletFigure], small_whole: bool = False) -> tuple[bo
     return True, "Small sample: " + "; ".join(
         parts
     ) + ". These figures describe the articles, not the outlets."
-
-
-def _attributions(arts: Sequence[ArticleScores]) -> list:
-    return [r for s in arts for r in s.records.get("attributions", ())]
 
 
 def _ordered(figs: list[OutletFigure], key: Callable[[OutletFigure], float]) -> list[OutletFigure]:
@@ -111,31 +103,31 @@ def _k_of_n(figs: list[OutletFigure], first: str, noun: str, tail: str) -> str:
     return out[0].upper() + out[1:] + "." if out else ""
 
 
-def sourcing_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
+def sourcing_sentence(scores: CorpusTally | Iterable[ArticleScores]) -> OverviewSentence:
     """How many attributions each outlet credits to sources not identified by name (unnamed,
     confidential or vague), out of all its attributions."""
+    tally = as_tally(scores)
     figs = []
-    for outlet, arts in _by_outlet(scores).items():
-        recs = _attributions(arts)
-        k = sum(1 for r in recs if r.get("source") and r["source"].get("kind") in ANONYMOUS_KINDS)
-        figs.append(OutletFigure(outlet, len(arts), k / len(recs) if recs else 0.0, k, len(recs)))
+    for outlet in _outlets(tally):
+        src, n = tally.sources[outlet], tally.counts[outlet]
+        k = src.anonymous
+        figs.append(OutletFigure(outlet, n, k / src.total if src.total else 0.0, k, src.total))
     figs = _ordered(figs, _share)
     text = _k_of_n(figs, "credits", "attributions", " to sources not identified by name")
     return OverviewSentence("sourcing", text, tuple(figs), *_caveat(figs, small_whole=True))
 
 
-def verbs_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
+def verbs_sentence(scores: CorpusTally | Iterable[ArticleScores]) -> OverviewSentence:
     """How many attributions each outlet introduces with a reporting verb that is not neutral
     (claimed, admitted, slammed ...), with the most used such verbs."""
+    tally = as_tally(scores)
     figs = []
-    for outlet, arts in _by_outlet(scores).items():
-        recs = _attributions(arts)
-        cues = Counter(
-            r["cue"]["lemma"] for r in recs if r.get("cue") and r["cue"].get("category") != "neutral"
-        )
+    for outlet in _outlets(tally):
+        src, n = tally.sources[outlet], tally.counts[outlet]
+        cues = src.loaded_lemmas
         k = sum(cues.values())
         top = tuple(t for t, _ in sorted(cues.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS])
-        figs.append(OutletFigure(outlet, len(arts), k / len(recs) if recs else 0.0, k, len(recs), top))
+        figs.append(OutletFigure(outlet, n, k / src.total if src.total else 0.0, k, src.total, top))
     figs = _ordered(figs, _share)
     text = _k_of_n(figs, "introduces", "attributions", " with a reporting verb that is not neutral")
     shown = [f for f in figs if f.terms]
@@ -144,25 +136,20 @@ def verbs_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
     return OverviewSentence("verbs", text, tuple(figs), *_caveat(figs, small_whole=True))
 
 
-def loaded_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
+def loaded_sentence(scores: CorpusTally | Iterable[ArticleScores]) -> OverviewSentence:
     """Loaded language in each outlet's own voice: weighted hits per 1,000 narration words (pooled
     over its articles), with its most frequent loaded terms."""
+    tally = as_tally(scores)
     figs = []
-    for outlet, arts in _by_outlet(scores).items():
-        words = sum(s.values.get("loaded__narration_words", 0.0) for s in arts)
-        hits = sum(
-            s.values.get("loaded__narration_per_1000", 0.0)
-            * s.values.get("loaded__narration_words", 0.0)
-            / 1000
-            for s in arts
-        )
-        terms: Counter[str] = Counter()  # summed lexicon weight per term: frequent and strong first
-        for s in arts:
-            for r in s.records.get("loaded_terms", ()):
-                if r.get("voice") == "narration" and r.get("category") not in ("hedge", "scare_quote"):
-                    terms[r["term"]] += float(r.get("weight", 1.0))
+    for outlet in _outlets(tally):
+        n_words = tally.values_or_zero("loaded__narration_words", outlet)
+        rate = tally.values_or_zero("loaded__narration_per_1000", outlet)
+        words = sum(n_words)
+        hits = sum(r * w / 1000 for r, w in zip(rate, n_words, strict=True))
+        terms = tally.terms[outlet].headline_terms  # summed lexicon weight: frequent and strong first
         top = tuple(t for t, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS])
-        figs.append(OutletFigure(outlet, len(arts), 1000 * hits / words if words else 0.0, terms=top))
+        figs.append(OutletFigure(outlet, tally.counts[outlet], 1000 * hits / words if words else 0.0,
+                                 terms=top))
     figs = _ordered(figs, lambda f: f.value)
 
     def one(f: OutletFigure) -> str:
@@ -185,34 +172,20 @@ def loaded_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
     return OverviewSentence("loaded", text, tuple(figs), *_caveat(figs))
 
 
-def tone_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
+def tone_sentence(scores: CorpusTally | Iterable[ArticleScores]) -> OverviewSentence:
     """Average sentence tone (VADER compound, -1 to 1, pooled over sentences) and the share of
     negative sentences, most negative outlet first."""
+    tally = as_tally(scores)
     figs = []
     neg: dict[str, float] = {}
-    for outlet, arts in _by_outlet(scores).items():
-        n = sum(s.values.get("sentiment__sentences_scored", 0.0) for s in arts)
-        mean = (
-            sum(
-                s.values.get("sentiment__mean_compound", 0.0)
-                * s.values.get("sentiment__sentences_scored", 0.0)
-                for s in arts
-            )
-            / n
-            if n
-            else 0.0
-        )
-        neg[outlet] = (
-            sum(
-                s.values.get("sentiment__negative_share", 0.0)
-                * s.values.get("sentiment__sentences_scored", 0.0)
-                for s in arts
-            )
-            / n
-            if n
-            else 0.0
-        )
-        figs.append(OutletFigure(outlet, len(arts), mean))
+    for outlet in _outlets(tally):
+        counted = tally.values_or_zero("sentiment__sentences_scored", outlet)
+        compound = tally.values_or_zero("sentiment__mean_compound", outlet)
+        negative = tally.values_or_zero("sentiment__negative_share", outlet)
+        n = sum(counted)
+        mean = sum(c * k for c, k in zip(compound, counted, strict=True)) / n if n else 0.0
+        neg[outlet] = sum(v * k for v, k in zip(negative, counted, strict=True)) / n if n else 0.0
+        figs.append(OutletFigure(outlet, tally.counts[outlet], mean))
     figs = _ordered(figs, lambda f: -f.value)
 
     def one(f: OutletFigure) -> str:
@@ -228,12 +201,13 @@ def tone_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
     return OverviewSentence("tone", text, tuple(figs), *_caveat(figs))
 
 
-def readability_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
+def readability_sentence(scores: CorpusTally | Iterable[ArticleScores]) -> OverviewSentence:
     """Reading level: mean Flesch-Kincaid grade of each outlet's articles, hardest first."""
+    tally = as_tally(scores)
     figs = []
-    for outlet, arts in _by_outlet(scores).items():
-        grade = sum(s.values.get("readability__flesch_kincaid_grade", 0.0) for s in arts) / len(arts)
-        figs.append(OutletFigure(outlet, len(arts), grade))
+    for outlet in _outlets(tally):
+        grades = tally.values_or_zero("readability__flesch_kincaid_grade", outlet)
+        figs.append(OutletFigure(outlet, tally.counts[outlet], sum(grades) / len(grades)))
     figs = _ordered(figs, lambda f: f.value)
     text = ""
     if figs:
@@ -245,8 +219,8 @@ def readability_sentence(scores: Iterable[ArticleScores]) -> OverviewSentence:
     return OverviewSentence("readability", text, tuple(figs), *_caveat(figs))
 
 
-def overview_sentences(scores: Iterable[ArticleScores]) -> tuple[OverviewSentence, ...]:
+def overview_sentences(scores: CorpusTally | Iterable[ArticleScores]) -> tuple[OverviewSentence, ...]:
     """All overview sentences in report order: sourcing, loaded language, verbs, tone, readability."""
-    arts = list(scores)
+    tally = as_tally(scores)
     makers = (sourcing_sentence, loaded_sentence, verbs_sentence, tone_sentence, readability_sentence)
-    return tuple(m(arts) for m in makers)
+    return tuple(m(tally) for m in makers)

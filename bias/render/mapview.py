@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bias.compare.mapping import framing_map
+from bias.compare.tally import CorpusTally, as_tally
 from bias.model import ArticleScores
 
 WIDTH, HEIGHT, PAD = 760, 460, 70
@@ -21,10 +22,11 @@ def _scale(values: Sequence[float], lo_px: float, hi_px: float) -> list[float]:
     return [lo_px + (v - lo) / span * (hi_px - lo_px) for v in values]
 
 
-def map_view(scores: Sequence[ArticleScores], labels: Mapping[str, str]) -> dict[str, Any]:
+def map_view(scores: CorpusTally | Sequence[ArticleScores], labels: Mapping[str, str]) -> dict[str, Any]:
     """SVG-ready points (pixels) for articles and outlet centroids; ``present`` False when the map
     cannot be drawn (fewer than three articles)."""
-    fmap = framing_map(scores)
+    tally = as_tally(scores)
+    fmap = framing_map(tally)
     if fmap is None:
         return {"present": False}
     pts = list(fmap.articles) + list(fmap.outlets)
@@ -33,7 +35,7 @@ def map_view(scores: Sequence[ArticleScores], labels: Mapping[str, str]) -> dict
     outlets = sorted({p.outlet for p in pts})
     colour = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(outlets)}
     n_art = len(fmap.articles)
-    titles = {s.article.id: s.article.title for s in scores}
+    titles = dict(zip(tally.ids, tally.titles, strict=True))
     articles = [{"x": f"{xs[i]:.1f}", "y": f"{ys[i]:.1f}", "colour": colour[p.outlet], "outlet": p.outlet,
                  "title": titles.get(p.id, p.id), "fx": f"{p.x:+.2f}", "fy": f"{p.y:+.2f}"}
                 for i, p in enumerate(fmap.articles)]

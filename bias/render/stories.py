@@ -10,7 +10,7 @@ from bias.compare.align import align_story, source_ledger
 from bias.compare.stories import MAX_CLUSTERED, StoryAssignment
 from bias.model import ArticleScores
 from bias.render.formatting import excerpt, plural, slug
-from bias.render.language import _referent_labels, _terms
+from bias.render.language import _referent_labels, _terms, terms_of
 
 ONLY_HERE_SHOWN = 6  # sentences reported by one outlet only, shown per article
 MAX_OUTLETS_SIDE_BY_SIDE = 6  # columns in one story's side-by-side view (one article per outlet)
@@ -55,7 +55,8 @@ def _side_by_side(members: list[ArticleScores]) -> list[dict[str, Any]]:
             "lede": al.lede_text or "(no lede found)",
             "quoted": ", ".join(entry.quoted) if entry and entry.quoted else "no named source",
             "missing": [{"name": name, "by": ", ".join(by)} for name, by in entry.missing] if entry else [],
-            "terms": [{"text": t["text"], "count": t["count"]} for t in _terms([art], "narration")],
+            "terms": [{"text": t["text"], "count": t["count"]}
+                      for t in _terms(terms_of(art.records.get("loaded_terms", ())), "narration")],
             "word_choice": _word_choice(art, labels),
             "shared": f"{len(al.sentences) - len(only)} of {len(al.sentences)} sentences have a "
                       f"counterpart in another outlet's article",

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import statistics
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bias.compare.aggregates import MIN_ARTICLES, compare_outlets, outlet_metrics
-from bias.compare.stories import StoryAssignment, assign_stories
+from bias.compare.stories import StoryAssignment
+from bias.compare.tally import CorpusTally
 from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores, FeatureSpec
 from bias.render.articles import article_view, hidden_layers_class, layer_switches
 from bias.render.formatting import format_value, plural, slug
+from bias.render.inputs import (
+    MAX_READER_ARTICLES,
+    VOCABULARY_SAMPLE,
+    ReportInput,
+    from_scores,
+    reader_positions,
+)
 from bias.render.language import language
 from bias.render.mapview import map_view
 from bias.render.outlets import sentences_view, vocabulary_view
@@ -43,7 +50,7 @@ SECTION_TITLES = {
 }
 
 
-def outlet_order(scores: Sequence[ArticleScores]) -> list[str]:
+def outlet_order(scores: Iterable[ArticleScores]) -> list[str]:
     """Outlets in order of first appearance in the input (stable, as the user gave them)."""
     seen: dict[str, None] = {}
     for s in scores:
@@ -61,17 +68,14 @@ def _cell(values: list[float], spec: FeatureSpec) -> dict[str, str]:
     return {"value": format_value(mean, spec.unit), "detail": detail}
 
 
-def overview(scores: Sequence[ArticleScores], outlets: list[str],
+def overview(tally: CorpusTally, outlets: list[str],
              extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]]:
     """Metric rows grouped by extractor; one cell per outlet (mean over its articles)."""
-    by_outlet: dict[str, list[ArticleScores]] = {o: [] for o in outlets}
-    for s in scores:
-        by_outlet[s.article.outlet].append(s)
     groups = []
     for ext in extractors:
         rows = []
         for sp in ext.specs:
-            per_outlet = [[s.values[sp.name] for s in by_outlet[o] if sp.name in s.values] for o in outlets]
+            per_outlet = [tally.values(sp.name, o) for o in outlets]
             if ext.name in SPARSE and not any(v for vals in per_outlet for v in vals):
                 continue  # a term or frame no outlet used: leave the row out of the overview
             cells = [_cell(vals, sp) for vals in per_outlet]
@@ -94,7 +98,7 @@ def _glance_cell(m: Any, spec: FeatureSpec) -> dict[str, str]:
                       f"{format_value(m.high, spec.unit)}; median {format_value(m.median, spec.unit)}"}
 
 
-def _noise(scores: Sequence[ArticleScores], name: str, figures: list[Any]) -> str:
+def _noise(scores: CorpusTally, name: str, figures: list[Any]) -> str:
     """A plain statement of whether the highest and lowest outlet differ beyond chance."""
     enough = [m for m in figures if m is not None and m.enough]
     if len(enough) < 2:
@@ -108,7 +112,7 @@ def _noise(scores: Sequence[ArticleScores], name: str, figures: list[Any]) -> st
     return f"The gap between {hi.outlet} and {lo.outlet} is within noise (p = {diff.p_value:.2f})."
 
 
-def at_a_glance(scores: Sequence[ArticleScores], outlets: list[str],
+def at_a_glance(scores: CorpusTally, outlets: list[str],
                 extractors: Sequence[Extractor]) -> list[dict[str, Any]]:
     """The key measures: per outlet the mean, and with enough articles a bootstrap interval and median;
     per row a statement of whether the extremes differ beyond noise."""
@@ -142,38 +146,26 @@ def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]
     return out
 
 
-MAX_READER_ARTICLES = 60  # articles shown in full in the reader; the rest are in the exports
-
-
 def reader_sample(scores: Sequence[ArticleScores], limit: int = MAX_READER_ARTICLES) -> list[ArticleScores]:
     """At most ``limit`` articles for the reader: taken in turn from each outlet (input order), so
     every outlet is represented; all of them when there are few enough."""
-    if len(scores) <= limit:
-        return list(scores)
-    queues: dict[str, list[ArticleScores]] = {}
-    for s in scores:
-        queues.setdefault(s.article.outlet, []).append(s)
-    picked: set[int] = set()
-    depth = 0
-    while len(picked) < limit:
-        for q in queues.values():
-            if depth < len(q) and len(picked) < limit:
-                picked.add(id(q[depth]))
-        depth += 1
-    return [s for s in scores if id(s) in picked]
+    return [scores[i] for i in reader_positions([s.article.outlet for s in scores], limit)]
 
 
-def build_report(scores: Sequence[ArticleScores], *, title: str | None, generated: str,
+def build_report(source: ReportInput | Sequence[ArticleScores], *, title: str | None, generated: str,
                  versions: dict[str, str], skipped: Sequence[str] = (),
                  extractors: Sequence[Extractor] = EXTRACTORS,
                  stories: StoryAssignment | None = None) -> dict[str, Any]:
-    """The whole report as plain data for the templates."""
-    outlets = outlet_order(scores)
-    counts = Counter(s.article.outlet for s in scores)
-    shown = reader_sample(scores)
+    """The whole report as plain data for the templates (from a :class:`ReportInput`, or from a list
+    of analysed articles with ``stories`` grouped here unless given)."""
+    data = source if isinstance(source, ReportInput) else from_scores(source, stories)
+    tally, shown = data.tally, list(data.shown)
+    outlets = list(tally.outlets)
+    counts = tally.counts
+    total = len(tally)
     articles = [article_view(s, extractors) for s in shown]
-    switches = layer_switches(scores)
-    groups = overview(scores, outlets, extractors)
+    switches = layer_switches(shown)
+    groups = overview(tally, outlets, extractors)
     outlet_cols = []
     for o in outlets:
         outlet_cols.append({
@@ -181,27 +173,31 @@ def build_report(scores: Sequence[ArticleScores], *, title: str | None, generate
             "articles": plural(counts[o], "article"),
             "titles": [{"title": a["title"], "anchor": a["anchor"]} for a in articles if a["outlet"] == o],
             "more": (f"and {counts[o] - sum(1 for a in articles if a['outlet'] == o)} more in the exports"
-                     if len(shown) < len(scores) else ""),
+                     if len(shown) < total else ""),
         })
     return {
         "title": title or "How the outlets framed it",
         "generated": generated,
-        "summary": f"{plural(len(scores), 'article')} from {plural(len(outlets), 'outlet')}",
+        "summary": f"{plural(total, 'article')} from {plural(len(outlets), 'outlet')}",
         "outlets": outlet_cols,
         "overview": groups,
-        "glance": at_a_glance(scores, outlets, extractors),
-        "sentences": sentences_view(scores),
-        "stories": stories_view(scores, stories or assign_stories([s.article for s in scores])),
-        "vocabulary": vocabulary_view(scores),
-        "map": map_view(scores, _labels(extractors)),
-        "who_speaks": who_speaks(scores, outlets),
-        "language": language(scores, outlets),
+        "glance": at_a_glance(tally, outlets, extractors),
+        "sentences": sentences_view(tally),
+        "stories": stories_view(data.story_scores, data.stories),
+        "vocabulary": vocabulary_view(data.vocabulary, outlets),
+        "vocabulary_note": (f"Distinctive words are computed from a fixed sample of "
+                            f"{len(data.vocabulary):,} of the {total:,} articles (up to "
+                            f"{VOCABULARY_SAMPLE:,} per outlet, chosen by a hash of the article id, so the "
+                            "same corpus always gives the same sample)." if data.vocabulary_sampled else ""),
+        "map": map_view(tally, _labels(extractors)),
+        "who_speaks": who_speaks(tally, outlets),
+        "language": language(tally, outlets),
         "layers": switches,
         "body_class": hidden_layers_class(switches),
         "articles": articles,
-        "sampled": (f"The reader shows {len(shown)} of the {len(scores)} articles, taken in turn from each "
+        "sampled": (f"The reader shows {len(shown)} of the {total} articles, taken in turn from each "
                     "outlet; every article's figures count in the tables above and are in the exports "
-                    "(bias report --export, bias analyze)." if len(shown) < len(scores) else ""),
+                    "(bias report --export, bias analyze)." if len(shown) < total else ""),
         "methods": methods(extractors),
         "versions": [{"name": k, "version": v} for k, v in versions.items()],
         "skipped": list(skipped),
