@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     rep = sub.add_parser("report", help="render an HTML report comparing the outlets",
-                         description="Analyse the inputs and write one self-contained HTML report.",
+                         description="Analyse the inputs and write one self-contained HTML report. "
+                         "An input written by `bias analyze` (JSON Lines) is read back instead of analysed "
+                         "again: the way to report on a large corpus.",
                          epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     rep.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT",
                      help=INPUT_HELP + " (default: seeds/)")
@@ -187,12 +189,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     from bias.files import check_output, write_atomic
     from bias.lexicons.user import load_user_lexicon
     from bias.pipeline import run_jobs
+    from bias.results import is_analysis_file
     from bias.versions import versions
 
     if args.scheduler and args.engine != "dask":
         print("bias: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
     check_output(out, inputs=inputs, force=args.force, default=default)
+    stored = [p for p in inputs if is_analysis_file(p)]
+    if stored:
+        return _report_from_results(args, inputs, stored, out)
     extras = export_paths(out) if args.export else ()
     for path in extras:
         check_output(path, inputs=inputs, force=args.force, default=default)
@@ -214,6 +220,45 @@ def cmd_report(args: argparse.Namespace) -> int:
     for path, text in zip(extras, export_texts(scores, stories, versions()) if extras else (), strict=True):
         write_atomic(path, text)
         print(f"bias: wrote {path}", file=sys.stderr)
+    return outcome.exit_code
+
+
+def _report_from_results(args: argparse.Namespace, inputs: list[Path], stored: list[Path], out: Path) -> int:
+    """``bias report results.jsonl``: render from a stored ``bias analyze`` output, no re-analysis."""
+    from tqdm import tqdm
+
+    from bias.files import write_atomic
+    from bias.render.report import render_report
+    from bias.results import read_results
+
+    if len(stored) != len(inputs):
+        others = ", ".join(str(p) for p in inputs if p not in stored)
+        print(f"bias: {', '.join(map(str, stored))} holds results of bias analyze, but {others} does not: "
+              "give either analysis results or articles to analyse, not both", file=sys.stderr)
+        return EXIT_USAGE
+    if args.export:
+        print("bias: --export works when bias report analyses the articles itself; an analysis file "
+              "already holds every article's data (docs/output-format.md)", file=sys.stderr)
+        return EXIT_USAGE
+    bar = tqdm(desc="reading results", unit=" articles", disable=not show_progress(), file=sys.stderr,
+               leave=False)
+
+    def progress(n: int) -> None:
+        bar.update(n - bar.n)
+
+    read = read_results(stored, progress=progress)
+    bar.close()
+    for problem in read.problems:
+        print(f"bias: skipped {problem}", file=sys.stderr)
+    outcome = Outcome(analysed=len(read.data.tally) if read.data else 0, problems=list(read.problems))
+    if read.data is None:
+        print("bias: no analysis record could be read; no report written", file=sys.stderr)
+        return outcome.exit_code
+    html = render_report(read.data, title=args.title, templates=args.templates,
+                         skipped=[str(p) for p in read.problems], extractors=_extractors(args.lexicon),
+                         analysis_versions=read.versions)
+    write_atomic(out, html)
+    print(f"bias: wrote {out} ({len(read.data.tally)} articles, from the stored analysis)", file=sys.stderr)
     return outcome.exit_code
 
 

@@ -19,7 +19,7 @@ from bias.model import ArticleScores
 __all__ = ["MAX_READER_ARTICLES", "VOCABULARY_SAMPLE", "ReportInput", "from_scores", "reader_positions"]
 
 MAX_READER_ARTICLES = 60  # articles shown in full in the reader; the rest are in the exports
-VOCABULARY_SAMPLE = 500  # articles per outlet whose words are compared in a large corpus
+VOCABULARY_SAMPLE = 200  # articles per outlet whose words are compared in a large corpus
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from bias.compare.stories import StoryAssignment
 from bias.features import EXTRACTORS, Extractor
 from bias.model import ArticleScores
 from bias.render.environment import make_environment, packaged_templates_dir
+from bias.render.inputs import ReportInput
 from bias.render.viewmodel import build_report
 from bias.versions import versions
 
@@ -33,13 +34,17 @@ def _asset(name: str) -> str:
     return (packaged_templates_dir() / "assets" / name).read_text(encoding="utf-8")
 
 
-def render_report(scores: Sequence[ArticleScores], *, title: str | None = None,
+def render_report(scores: ReportInput | Sequence[ArticleScores], *, title: str | None = None,
                   templates: Path | None = None, skipped: Sequence[str] = (),
                   extractors: Sequence[Extractor] = EXTRACTORS,
-                  stories: StoryAssignment | None = None) -> str:
-    """The HTML report for ``scores`` (deterministic for the same input and date)."""
+                  stories: StoryAssignment | None = None,
+                  analysis_versions: Mapping[str, str] | None = None) -> str:
+    """The HTML report for ``scores`` (analysed articles, or a :class:`ReportInput`), deterministic for
+    the same input and date. ``analysis_versions``: the versions that produced a stored analysis
+    (default: this installation's)."""
     env = make_environment(templates)
-    model = build_report(scores, title=title, generated=generation_date(), versions=versions(),
+    stamp = dict(analysis_versions) if analysis_versions else versions()
+    model = build_report(scores, title=title, generated=generation_date(), versions=stamp,
                          skipped=skipped, extractors=extractors, stories=stories)
     # Our own assets (never input) are marked safe; the script's hash goes into the page's
     # Content-Security-Policy so no other script can run, even if markup slipped through.
