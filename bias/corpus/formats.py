@@ -95,10 +95,12 @@ def _utf8_lines(path: str, stream: BinaryIO, max_line: int) -> Iterator[tuple[in
     A line longer than ``max_line`` bytes is skipped unread with an error, so memory stays bounded.
     """
     n = 0
-    while raw := stream.readline(max_line + 1):
+    while raw := stream.readline(max_line + 2):  # room for the line's own "\r\n"
         n += 1
-        if len(raw) > max_line and not raw.endswith(b"\n"):
-            size = len(raw) + _skip_line(stream)
+        ended = raw.endswith(b"\n")
+        raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if ended else raw
+        if len(raw) > max_line:
+            size = len(raw) + (1 if ended else _skip_line(stream))
             yield InputError(
                 path,
                 f"line {n} is {size_text(size)} long, over the {size_text(max_line)} limit for one line "
@@ -106,7 +108,6 @@ def _utf8_lines(path: str, stream: BinaryIO, max_line: int) -> Iterator[tuple[in
                 line=n,
             )
             continue
-        raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
         if n == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
         try:
@@ -207,7 +208,13 @@ def read_csv(path: str, source: str | Iterable[str], *, max_field: int) -> Itera
         try:
             row = _limited(lambda: next(reader, None), max_field)
         except csv.Error as exc:
-            yield InputError(path, f"line {reader.line_num} is not valid CSV: {exc}", line=reader.line_num)
+            if "field limit" in str(exc):
+                limit = max(max_field, 131072)
+                yield InputError(path, f"line {start} has a field over the {limit:,}-character limit for "
+                                 "one field (use --max-size to raise it)", line=start)
+            else:
+                n = reader.line_num
+                yield InputError(path, f"line {n} is not valid CSV: {exc}", line=n)
             return
         if row is None:
             return
