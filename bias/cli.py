@@ -107,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lexicon", action="append", type=Path, default=[], metavar="FILE",
                      help=LEXICON_HELP)
     rep.add_argument("--max-size", type=_mb, default=None, metavar="MB",
-                     help="skip input files larger than this many megabytes (default: 20)")
+                     help="skip input files larger than this many megabytes (default: 20); .jsonl and .csv "
+                     "files are read one article at a time and any size is fine, but each line or "
+                     "field must stay under this limit")
     rep.add_argument("--export", action="store_true",
                      help="also write the comparison as FILE's name with .json, .articles.csv, "
                      ".attributions.csv and .outlets.csv, next to the report")
@@ -129,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     ana.add_argument("--lexicon", action="append", type=Path, default=[], metavar="FILE",
                      help=LEXICON_HELP)
     ana.add_argument("--max-size", type=_mb, default=None, metavar="MB",
-                     help="skip input files larger than this many megabytes (default: 20)")
+                     help="skip input files larger than this many megabytes (default: 20); .jsonl and .csv "
+                     "files are read one article at a time and any size is fine, but each line or "
+                     "field must stay under this limit")
 
     _add_engine_options(ana)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
-__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise", "TRIED"]
+__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise", "normalise_part", "utf8_head", "TRIED"]
 
 TRIED = "UTF-8, UTF-16, cp1252"
 
@@ -188,3 +188,42 @@ def normalise(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     return unicodedata.normalize("NFC", text)
+
+
+def normalise_part(text: str) -> str:
+    """:func:`normalise` for one line of a file read as a stream, not at the file's start.
+
+    Line endings become ``\\n`` and Unicode NFC, as for a whole text; a U+FEFF here is a character
+    of the line, not a byte-order mark, and is kept. A streamed file gives exactly the text that
+    normalising the whole file would, as long as it is cut only after its line endings.
+    """
+    return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
+
+
+def utf8_head(head: bytes, *, complete: bool) -> tuple[str, bool] | None:
+    """How a file that starts with ``head`` can be read as a stream of UTF-8 lines, or None.
+
+    None when the whole-file path (:func:`decode_bytes`) must decide: the file is empty or holds only
+    blank space (``complete``: ``head`` is the whole file), starts with a UTF-16/UTF-32 mark, or looks
+    binary (a zero byte, a known file signature, many control characters). Otherwise the encoding
+    name (``"utf-8-sig"`` after a UTF-8 mark, else ``"utf-8"``) and whether ``head`` is valid UTF-8
+    (a character cut off at the end of an incomplete head does not count against it).
+    """
+    if not head or head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE,
+                                    codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if b"\x00" in head or any(head.startswith(magic) for magic, _ in _SIGNATURES):
+        return None
+    encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(head, final=complete)
+        valid = True
+    except UnicodeDecodeError:
+        text = head.decode(encoding, errors="replace")
+        valid = False
+    if complete and not text.strip():
+        return None
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if controls > max(3, len(text[:100_000]) // 100):
+        return None
+    return encoding, valid

@@ -9,6 +9,16 @@ documentation files (README, LICENSE, CHANGELOG), which describe a corpus and ar
 Formats by extension: ``.txt``/``.md``/no extension (plain text), ``.html``/``.htm`` (saved web page,
 via trafilatura), ``.jsonl``/``.ndjson`` (one JSON object per line), ``.csv`` (header row).
 
+Size limits: a text or HTML file over ``max_bytes`` (``--max-size``) is refused whole. JSON Lines
+and CSV files are collections of articles, so they are streamed instead, a line or row at a time,
+with no limit on the file: memory stays flat however many articles it holds. Each record is limited
+instead (a JSONL line to ``max_bytes``, a CSV field to ``max_bytes`` characters, an article's text
+to ``max_chars``). JSON Lines are read as UTF-8, as the format requires (a line that is not UTF-8 is
+an error for that line). A CSV file is streamed as UTF-8 when it starts with a UTF-8 mark or its
+first megabyte is valid UTF-8; otherwise (cp1252, Latin-1, UTF-16...) it is read whole with charset
+detection as a text file is, and ``max_bytes`` applies to it. A JSONL or CSV file that is empty,
+blank, binary-looking or UTF-16/UTF-32 also takes that whole-file path, for the same messages.
+
 Where a value comes from, strongest first: the manifest; the record's own fields (JSONL/CSV) or the
 page's metadata (HTML); what the text itself states (byline, "From the <outlet>", a dateline); and
 for the title, the first line. Nothing is invented: a missing outlet becomes
@@ -17,14 +27,15 @@ for the title, the first line. Nothing is invented: a missing outlet becomes
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
 from bias.corpus import formats
 from bias.corpus.clean import Cleaned, clean_lines
-from bias.corpus.decode import DecodeError, decode_bytes, normalise
+from bias.corpus.decode import DecodeError, decode_bytes, normalise, utf8_head
 from bias.corpus.manifest import MANIFEST_NAME, Fields, FileEntry, Manifest, ManifestError, read_manifest
 from bias.corpus.split import SplitError, split_at_headlines, split_auto
 from bias.errors import InputError
@@ -42,16 +53,13 @@ _TEXT = frozenset({".txt", ".text", ".md", ".markdown", ""})
 _HTML = frozenset({".html", ".htm", ".xhtml"})
 _JSONL = frozenset({".jsonl", ".ndjson"})
 _CSV = frozenset({".csv"})
-_KINDS = (("text", _TEXT), ("html", _HTML), ("jsonl", _JSONL), ("csv", _CSV))
 SUFFIXES = tuple(sorted((_TEXT | _HTML | _JSONL | _CSV) - {""}))
 _DOC_NAMES = ("readme", "license", "licence", "changelog", "copying")
 
 
-def _size(n: int) -> str:
-    """``61234567`` -> ``"61.2 MB"``, ``20000000`` -> ``"20 MB"``, ``1500`` -> ``"1.5 KB"``."""
-    value, unit = (n / 1e6, "MB") if n >= 100_000 else (n / 1e3, "KB") if n >= 1000 else (n, "bytes")
-    text = f"{value:.1f}"
-    return f"{text[:-2] if text.endswith('.0') else text} {unit}"
+_size = formats.size_text
+# How much of a JSONL/CSV file is looked at to decide whether it can be streamed as UTF-8.
+_HEAD_BYTES = 1_000_000
 
 
 def _skipped(rel: Path) -> bool:
@@ -183,20 +191,13 @@ def _load_text(
 
 def _load_records(
     path: Path,
-    text: str,
+    records: Iterable[formats.Record | InputError],
     suffix: str,
     entry: FileEntry | None,
     default_id: str,
     meta: dict[str, str],
-    max_bytes: int,
     max_chars: int,
 ) -> Iterator[Article | InputError]:
-    if suffix in _JSONL:
-        records = formats.read_jsonl(str(path), text)
-    elif suffix in _CSV:
-        records = formats.read_csv(str(path), text, max_field=max_bytes)
-    else:
-        records = formats.read_html(str(path), text)
     fields = entry.fields if entry else Fields()
     single = suffix in _HTML
     for rec in records:
@@ -251,17 +252,59 @@ def _load_file(
             f"unsupported file type '{suffix}' (bias reads .txt, .md, .html, .htm, .jsonl and .csv files)",
         )
         return
+    if suffix in _JSONL | _CSV:
+        yield from _load_stream(path, suffix, entry, default_id, max_bytes, max_chars)
+        return
     got = _read(path, max_bytes)
     if isinstance(got, InputError):
         yield got
         return
     text, encoding = got
-    kind = next(name for name, group in _KINDS if suffix in group)
+    kind = "text" if suffix in _TEXT else "html"
     meta = {"format": kind, "encoding": encoding}
     if suffix in _TEXT:
         yield from _load_text(path, text, entry, default_id, meta, max_chars)
     else:
-        yield from _load_records(path, text, suffix, entry, default_id, meta, max_bytes, max_chars)
+        records = formats.read_html(str(path), text)
+        yield from _load_records(path, records, suffix, entry, default_id, meta, max_chars)
+
+
+def _load_stream(
+    path: Path, suffix: str, entry: FileEntry | None, default_id: str, max_bytes: int, max_chars: int
+) -> Iterator[Article | InputError]:
+    """A JSONL or CSV file read one line or row at a time (see the module docstring)."""
+    kind = "jsonl" if suffix in _JSONL else "csv"
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+            how = utf8_head(head, complete=len(head) < _HEAD_BYTES)
+            if how is not None and (kind == "jsonl" or how[1]):
+                encoding = how[0]
+                fh.seek(0)
+                if kind == "jsonl":
+                    records = formats.read_jsonl(str(path), fh, max_line=max_bytes)
+                else:
+                    handle = io.TextIOWrapper(fh, encoding=encoding, errors="surrogateescape", newline="")
+                    records = formats.read_csv(str(path), formats.text_lines(handle), max_field=max_bytes)
+                meta = {"format": kind, "encoding": encoding}
+                yield from _load_records(path, records, suffix, entry, default_id, meta, max_chars)
+                return
+    except OSError as exc:
+        yield InputError(str(path), f"file cannot be read ({exc.strerror or exc})")
+        return
+    # Not plain UTF-8 (or empty, blank, binary-looking): decode the whole file, within max_bytes.
+    got = _read(path, max_bytes)
+    if isinstance(got, InputError):
+        yield got
+        return
+    text, encoding = got
+    meta = {"format": kind, "encoding": encoding}
+    records = (
+        formats.read_jsonl(str(path), text)
+        if kind == "jsonl"
+        else formats.read_csv(str(path), text, max_field=max_bytes)
+    )
+    yield from _load_records(path, records, suffix, entry, default_id, meta, max_chars)
 
 
 def _manifests(folder: Path) -> tuple[list[Manifest], list[InputError]]:
