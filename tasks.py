@@ -53,7 +53,7 @@ def report() -> None:
 
 def test() -> None:
     ensure_env("test")
-    _run(BIN / "ruff", "check", "bias", "tests", "tasks.py")
+    _run(BIN / "ruff", "check", "bias", "tests", "benchmarks", "tasks.py")
     _run(PY, "-m", "pytest", "-q", *sys.argv[2:])
 
 

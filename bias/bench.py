@@ -25,7 +25,7 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -111,15 +111,14 @@ def _vary(sentence: str, vocabulary: Sequence[str], rng: random.Random) -> str:
     return " ".join(words)
 
 
-def synthetic_articles(n: int, *, seed: int = 1, source: str | Path = "seeds",
-                       words: int = _WORDS_PER_ARTICLE) -> list[Article]:
+def iter_synthetic_articles(n: int, *, seed: int = 1, source: str | Path = "seeds",
+                            words: int = _WORDS_PER_ARTICLE) -> Iterator[Article]:
     """``n`` varied articles of about ``words`` words each, built from ``source`` (deterministic
-    for the same ``seed``; see the module docstring for how they are varied)."""
+    for the same ``seed``; see the module docstring for how they are varied), one at a time."""
     paragraphs = _source_paragraphs(source)
     sentences = [s for p in paragraphs for s in p]
     vocabulary = sorted({w for s in sentences for w in s.split() if w.isalpha() and w.islower()})
     rng = random.Random(seed)
-    out = []
     for i in range(n):
         body: list[str] = []
         count = 0
@@ -128,9 +127,14 @@ def synthetic_articles(n: int, *, seed: int = 1, source: str | Path = "seeds",
             text = " ".join(_vary(s, vocabulary, rng) for s in para)
             body.append(text)
             count += len(text.split())
-        out.append(Article(id=f"synthetic-{i:06d}", outlet=_OUTLETS[i % len(_OUTLETS)],
-                           title=f"Synthetic article {i}", text="\n\n".join(body) + "\n"))
-    return out
+        yield Article(id=f"synthetic-{i:06d}", outlet=_OUTLETS[i % len(_OUTLETS)],
+                      title=f"Synthetic article {i}", text="\n\n".join(body) + "\n")
+
+
+def synthetic_articles(n: int, *, seed: int = 1, source: str | Path = "seeds",
+                       words: int = _WORDS_PER_ARTICLE) -> list[Article]:
+    """The articles of :func:`iter_synthetic_articles`, as a list."""
+    return list(iter_synthetic_articles(n, seed=seed, source=source, words=words))
 
 
 # --- timing -----------------------------------------------------------------------------------
