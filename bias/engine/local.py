@@ -9,6 +9,7 @@ Where ``fork`` does not exist (Windows) the pool falls back to ``spawn``: correc
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -30,6 +31,18 @@ def run_local(chunks: Iterable[list[Article]], job: Job, *, jobs: int) -> Iterat
     At most ``3 * jobs`` chunks are in flight, so memory does not grow with the corpus. Leaving the
     generator early (an error, a closed pipe, Ctrl-C) terminates the workers.
     """
+    # Objects the parent already holds (lexicons, dictionaries, models) are moved out of the garbage
+    # collector's reach before forking: a worker's collections then never touch (and so never copy)
+    # the pages they live on, and spend no time scanning them.
+    gc.collect()
+    gc.freeze()
+    try:
+        yield from _run_pool(chunks, job, jobs)
+    finally:
+        gc.unfreeze()
+
+
+def _run_pool(chunks: Iterable[list[Article]], job: Job, jobs: int) -> Iterator[Any]:
     with _context().Pool(processes=jobs) as pool:
         def submit(chunk: list[Article]) -> Any:  # noqa: ANN401 (an AsyncResult)
             return pool.apply_async(analyse_chunk, (dumps((job, chunk)),))
