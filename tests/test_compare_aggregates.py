@@ -49,3 +49,47 @@ def test_differ_within_noise_too_few():
     assert near.verdict == "within noise" and near.p_value > 0.5 and near.intervals_overlap
     few = compare_outlets(_corpus([1, 2], [9, 9, 9]), M, "A", "B")
     assert few.verdict == "too few articles" and few.p_value is None
+
+
+def _tally(a: list[float], b: list[float]):
+    from bias.compare.tally import CorpusTally
+
+    tally = CorpusTally()
+    for outlet, values in (("A", a), ("B", b)):
+        for i, v in enumerate(values):
+            tally.add(f"{outlet}-{i}", outlet, None, {M: v}, {})
+    return tally
+
+
+def test_large_samples_use_the_normal_interval_and_welch_test():
+    from scipy import stats
+
+    from bias.compare.aggregates import LARGE_SAMPLE
+
+    a = [float(i % 10) for i in range(LARGE_SAMPLE + 1)]  # 0..9 repeated: mean 4.5 (nearly)
+    b = [float(i % 10) + 0.5 for i in range(1500)]
+    tally = _tally(a, b)
+    ra, rb = outlet_metrics(tally, [M])
+    sd = statistics_sd(a)
+    assert ra.n == LARGE_SAMPLE + 1 and ra.mean == pytest.approx(sum(a) / len(a))
+    assert ra.low == pytest.approx(ra.mean - 1.959963984540054 * sd / math.sqrt(len(a)))
+    assert ra.high == pytest.approx(ra.mean + 1.959963984540054 * sd / math.sqrt(len(a)))
+    assert rb.n == 1500 and rb.low < rb.mean < rb.high  # 1,500 articles: still the bootstrap
+    diff = compare_outlets(tally, M, "A", "B")
+    assert diff.method == "Welch's t-test"
+    assert diff.p_value == pytest.approx(stats.ttest_ind(a, b, equal_var=False).pvalue)
+    assert diff.verdict == "differ"
+    same = compare_outlets(_tally(a, a[:1500]), M, "A", "B")
+    assert same.verdict == "within noise" and same.p_value > 0.5
+
+
+def test_a_tally_gives_the_same_figures_as_the_articles():
+    a, b = [1.3, 2.7, 3.1, 10.4, 5.9, 0.2], [4.0, 6.0, 5.0]
+    assert outlet_metrics(_tally(a, b), [M]) == outlet_metrics(_corpus(a, b), [M])
+    assert compare_outlets(_tally(a, b), M, "A", "B") == compare_outlets(_corpus(a, b), M, "A", "B")
+
+
+def statistics_sd(values: list[float]) -> float:
+    import statistics
+
+    return statistics.stdev(values)

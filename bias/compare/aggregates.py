@@ -87,6 +87,7 @@ class Difference:
     p_value: float | None
     intervals_overlap: bool
     verdict: str
+    method: str = "permutation test"  # or "Welch's t-test" above LARGE_SAMPLE articles
 
 
 def _rng(seed: int, *names: str) -> np.random.Generator:
@@ -175,8 +176,9 @@ def compare_outlets(
     if not (sa.enough and sb.enough):
         return Difference(metric, outlet_a, outlet_b, diff, None, overlap, "too few articles")
     if len(a) + len(b) > LARGE_SAMPLE:
-        p = _welch_p(a, b)
+        p, method = _welch_p(a, b), "Welch's t-test"
     else:
-        p = _permutation_p(a, b, _rng(seed, *sorted((outlet_a, outlet_b)), metric))
+        rng = _rng(seed, *sorted((outlet_a, outlet_b)), metric)
+        p, method = _permutation_p(a, b, rng), "permutation test"
     verdict = "differ" if p < ALPHA else "within noise"
-    return Difference(metric, outlet_a, outlet_b, diff, p, overlap, verdict)
+    return Difference(metric, outlet_a, outlet_b, diff, p, overlap, verdict, method)

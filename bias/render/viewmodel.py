@@ -108,7 +108,7 @@ def _noise(scores: CorpusTally, name: str, figures: list[Any]) -> str:
     lo = min(enough, key=lambda m: (m.mean, m.outlet))
     diff = compare_outlets(scores, name, hi.outlet, lo.outlet)
     if diff.verdict == "differ":
-        return f"{hi.outlet} and {lo.outlet} differ beyond chance (permutation test p = {diff.p_value:.3f})."
+        return f"{hi.outlet} and {lo.outlet} differ beyond chance ({diff.method} p = {diff.p_value:.3f})."
     return f"The gap between {hi.outlet} and {lo.outlet} is within noise (p = {diff.p_value:.2f})."
 
 
