@@ -1,8 +1,10 @@
 """VADER sentence scores, shared by every extractor that needs them (computed once per sentence).
 
 Both the tone extractor and the opinion model score each sentence with VADER (Hutto and Gilbert
-2014). The analyser is built once per process, and the scores of recent sentences are kept in a
-bounded cache of immutable tuples, so a sentence is scored once however many extractors ask.
+2014), through :class:`bias.fast_vader.FastAnalyzer`, which returns exactly the stock
+``vaderSentiment`` scores, only faster. The analyser is built once per process, and the scores of
+recent sentences are kept in a bounded cache of immutable tuples, so a sentence is scored once
+however many extractors ask.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from bias.fast_vader import FastAnalyzer
 
 
 class Polarity(NamedTuple):
@@ -23,13 +25,12 @@ class Polarity(NamedTuple):
 
 
 @cache
-def analyzer() -> SentimentIntensityAnalyzer:
+def analyzer() -> FastAnalyzer:
     """The VADER analyser, built once per process; it is only read from after construction."""
-    return SentimentIntensityAnalyzer()
+    return FastAnalyzer()
 
 
 @lru_cache(maxsize=16_384)
 def polarity(sentence: str) -> Polarity:
     """VADER's scores for one sentence (cached: the same sentence is never scored twice in a row)."""
-    s = analyzer().polarity_scores(sentence)
-    return Polarity(float(s["neg"]), float(s["neu"]), float(s["pos"]), float(s["compound"]))
+    return Polarity._make(analyzer().scores(sentence))

@@ -114,3 +114,27 @@ def test_empty_text_gives_zeros(text):
     assert set(result.values) == {s.name for s in rd.SPECS}
     assert all(v == 0.0 for v in result.values.values())
     assert result.evidence == ()
+
+
+_HELPERS_TEXT = "Key Takeaways\n\nThe committee approved it. Everybody was delighted, U.S. officials said.\n"
+
+
+def test_word_syllables_aligned_with_the_words() -> None:
+    ws = rd.word_syllables(_parsed(_HELPERS_TEXT))
+    assert ws.texts == ("Key", "Takeaways", "The", "committee", "approved", "it", "Everybody", "was",
+                        "delighted", "U.S.", "officials", "said")
+    assert ws.syllables == (1, 3, 1, 3, 2, 1, 4, 1, 3, 2, 3, 1)
+
+
+def test_sentence_word_counts() -> None:
+    parsed = _parsed(_HELPERS_TEXT)
+    assert rd.sentence_word_counts(parsed) == (2, 4, 6)
+    assert rd.sentence_word_counts(_parsed("")) == ()
+    assert rd.count(parsed) == rd.Counts(words=12, sentences=2, syllables=25, complex_words=5)
+
+
+def test_complex_words_ties_keep_the_earlier_word() -> None:
+    text = "Officials and committee members met everybody: officials again."
+    found = list(rd.find_complex_words(_parsed(text), limit=2))
+    assert [(e.span.of(text), e.weight, e.note.split("(")[1].split(")")[0]) for e in found] == [
+        ("Officials", 3.0, "used 2 times"), ("everybody", 4.0, "used once")]

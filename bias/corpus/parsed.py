@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from bias.model import Article, Span
+
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +45,8 @@ class Parsed:
     word_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "sentence_starts", tuple(s.start for s in self.sentences))
-        object.__setattr__(self, "word_starts", tuple(w.start for w in self.words))
+        object.__setattr__(self, "sentence_starts", tuple(map(_START, self.sentences)))
+        object.__setattr__(self, "word_starts", tuple(map(_START, self.words)))
 
     @property
     def text(self) -> str:

@@ -60,6 +60,8 @@ Quotations
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import starmap
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.model import Article, Span
@@ -122,8 +124,7 @@ _SENTENCE_OPENERS = _word_set(
 _new = object.__new__
 _set_start = vars(Span)["start"].__set__
 _set_end = vars(Span)["end"].__set__
-_match_start = re.Match.start
-_match_end = re.Match.end
+_match_span = re.Match.span
 
 
 def _span(start: int, end: int) -> Span:
@@ -138,12 +139,14 @@ def _span(start: int, end: int) -> Span:
     return span
 
 
-def _spans(matches: list[re.Match[str]]) -> tuple[Span, ...]:
-    return tuple(map(_span, map(_match_start, matches), map(_match_end, matches)))
+def _spans(matches: Iterator[re.Match[str]]) -> tuple[Span, ...]:
+    """The spans of ``matches``, consumed one at a time: each match object is freed as soon as its
+    span is built, so a thousand of them never pile up (and trigger garbage collections) at once."""
+    return tuple(starmap(_span, map(_match_span, matches)))
 
 
 def _paragraphs(text: str) -> tuple[Span, ...]:
-    return _spans(list(_PARA.finditer(text)))
+    return _spans(_PARA.finditer(text))
 
 
 def _is_boundary(text: str, ps: int, pe: int, m: re.Match[str]) -> bool:
@@ -214,7 +217,7 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def _words(text: str) -> tuple[Span, ...]:
-    return _spans(list(_WORD.finditer(text)))
+    return _spans(_WORD.finditer(text))
 
 
 def _role(text: str, p: int, ps: int, pe: int) -> str:

@@ -40,14 +40,18 @@ Evidence (what the report highlights):
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
 from bias.features.syllables import count_syllables
-from bias.model import Evidence, FeatureResult, Span, frozen_map
+from bias.model import Evidence, FeatureResult, frozen_map
 
 NAME = "readability"
 
@@ -105,18 +109,54 @@ class Counts:
     complex_words: int
 
 
-def count(parsed: Parsed) -> Counts:
-    """Count words, sentences (3+ words), syllables and 3+-syllable words once for the article."""
-    text = parsed.text
-    syll = [count_syllables(w.of(text)) for w in parsed.words]
-    sentences = sum(1 for _, n in _sentence_lengths(parsed) if n >= MIN_SENTENCE_WORDS)
+_END = attrgetter("end")
+
+
+@dataclass(frozen=True, slots=True)
+class WordSyllables:
+    """Every word of an article as written, with its syllable count (aligned with ``Parsed.words``)."""
+
+    texts: tuple[str, ...]
+    syllables: tuple[int, ...]
+
+
+def word_syllables(parsed: Parsed) -> WordSyllables:
+    """The text and syllable count of every word, each distinct word counted once per process."""
+    words = parsed.words
+    texts = tuple(map(parsed.text.__getitem__, map(slice, parsed.word_starts, map(_END, words))))
+    return WordSyllables(texts, tuple(map(count_syllables, texts)))
+
+
+def sentence_word_counts(parsed: Parsed) -> tuple[int, ...]:
+    """The number of words inside each sentence (aligned with ``Parsed.sentences``).
+
+    Words and sentences are sorted and words do not overlap, so the words of a sentence are those
+    from the first starting at or after its start up to the last ending at or before its end: two
+    binary searches per sentence.
+    """
+    starts = parsed.word_starts
+    ends = tuple(map(_END, parsed.words))
+    return tuple(max(0, bisect_right(ends, s.end) - bisect_left(starts, s.start))
+                 for s in parsed.sentences)
+
+
+def count(parsed: Parsed, *, syllables: WordSyllables | None = None,
+          lengths: Sequence[int] | None = None) -> Counts:
+    """Count words, sentences (3+ words), syllables and 3+-syllable words once for the article.
+
+    ``syllables`` and ``lengths`` (from :func:`word_syllables` and :func:`sentence_word_counts`)
+    are computed here when not given.
+    """
+    syll = (word_syllables(parsed) if syllables is None else syllables).syllables
+    lengths = sentence_word_counts(parsed) if lengths is None else lengths
+    sentences = sum(1 for n in lengths if n >= MIN_SENTENCE_WORDS)
     if syll and not sentences:
         sentences = 1
     return Counts(
         words=len(syll),
         sentences=sentences,
         syllables=sum(syll),
-        complex_words=sum(1 for s in syll if s >= COMPLEX_MIN_SYLLABLES),
+        complex_words=sum(map(COMPLEX_MIN_SYLLABLES.__le__, syll)),
     )
 
 
@@ -134,55 +174,41 @@ def flesch_kincaid_grade(c: Counts) -> float:
     return 0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59
 
 
-def _sentence_lengths(parsed: Parsed) -> Iterator[tuple[Span, int]]:
-    """Each sentence with its number of words, walking the sorted word list once."""
-    words = parsed.words
-    i = 0
-    for sent in parsed.sentences:
-        while i < len(words) and words[i].start < sent.start:
-            i += 1
-        n = 0
-        j = i
-        while j < len(words) and words[j].end <= sent.end:
-            n += 1
-            j += 1
-        yield sent, n
-
-
 def find_long_sentences(parsed: Parsed, *, min_words: int = LONG_SENTENCE_MIN_WORDS,
-                        limit: int = LONG_SENTENCES_SHOWN) -> Iterator[Evidence]:
+                        limit: int = LONG_SENTENCES_SHOWN,
+                        lengths: Sequence[int] | None = None) -> Iterator[Evidence]:
     """The ``limit`` longest sentences with at least ``min_words`` words, in text order.
 
-    ``weight`` is the sentence's word count.
+    ``weight`` is the sentence's word count; ``lengths`` as from :func:`sentence_word_counts`.
     """
-    lengths = [(s, n) for s, n in _sentence_lengths(parsed) if n >= min_words]
-    top = sorted(lengths, key=lambda sn: (-sn[1], sn[0].start))[:limit]
+    lengths = sentence_word_counts(parsed) if lengths is None else lengths
+    long = [(s, n) for s, n in zip(parsed.sentences, lengths, strict=True) if n >= min_words]
+    top = sorted(long, key=lambda sn: (-sn[1], sn[0].start))[:limit]
     for sent, n in sorted(top, key=lambda sn: sn[0].start):
         yield Evidence(sent, NAME, "long_sentence", f"{n} words", float(n),
                        f"{n} words: long sentences lower reading ease")
 
 
 def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLABLES,
-                       limit: int = COMPLEX_WORDS_SHOWN) -> Iterator[Evidence]:
+                       limit: int = COMPLEX_WORDS_SHOWN,
+                       syllables: WordSyllables | None = None) -> Iterator[Evidence]:
     """First occurrence of each distinct word of ``min_syllables``+ syllables, at most ``limit``.
 
     Words are grouped case-insensitively; the ``limit`` with most syllables are kept (ties: the
-    earlier word), then yielded in text order. ``weight`` is the syllable count.
+    earlier word), then yielded in text order. ``weight`` is the syllable count; ``syllables`` as
+    from :func:`word_syllables`.
     """
+    ws = word_syllables(parsed) if syllables is None else syllables
+    syll = ws.syllables
+    chosen_words = list(compress(range(len(syll)), map(min_syllables.__le__, syll)))
+    keys = list(map(str.lower, map(ws.texts.__getitem__, chosen_words)))
+    uses = Counter(keys)
+    first = dict(zip(reversed(keys), reversed(chosen_words), strict=True))  # first word of each key
+    # word indices follow text order, so (-syllables, index) sorts as (-syllables, start)
+    top = heapq.nsmallest(limit, first.items(), key=lambda kv: (-syll[kv[1]], kv[1]))
+    chosen = [(key, (parsed.words[i], syll[i])) for key, i in sorted(top, key=lambda kv: kv[1])]
     text = parsed.text
-    first: dict[str, tuple[Span, int]] = {}
-    uses: Counter[str] = Counter()
-    for w in parsed.words:
-        token = w.of(text)
-        n = count_syllables(token)
-        if n < min_syllables:
-            continue
-        key = token.lower()
-        uses[key] += 1
-        first.setdefault(key, (w, n))
-    chosen: Sequence[tuple[str, tuple[Span, int]]] = sorted(
-        first.items(), key=lambda kv: (-kv[1][1], kv[1][0].start))[:limit]
-    for key, (span, n) in sorted(chosen, key=lambda kv: kv[1][0].start):
+    for key, (span, n) in chosen:
         times = "once" if uses[key] == 1 else f"{uses[key]} times"
         yield Evidence(span, NAME, "complex_word", f"{n} syllables", float(n),
                        f"'{span.of(text)}' has {n} syllables (used {times}): long words lower reading ease")
@@ -190,8 +216,11 @@ def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLA
 
 def run(parsed: Parsed) -> FeatureResult:
     """Readability metrics for one parsed article (all zeros for an empty one)."""
-    c = count(parsed)
-    evidence = (*find_long_sentences(parsed), *find_complex_words(parsed))
+    syllables = word_syllables(parsed)
+    lengths = sentence_word_counts(parsed)
+    c = count(parsed, syllables=syllables, lengths=lengths)
+    evidence = (*find_long_sentences(parsed, lengths=lengths),
+                *find_complex_words(parsed, syllables=syllables))
     values = {
         f"{NAME}__flesch_reading_ease": flesch_reading_ease(c),
         f"{NAME}__flesch_kincaid_grade": flesch_kincaid_grade(c),
