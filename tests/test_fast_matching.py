@@ -43,3 +43,16 @@ def test_per_sentence_frame_tuples():
     ev = tuple(frames.find_frame_cues(p, matcher=frames.build_matcher()))
     assert frames.sentence_frames(p, ev) == (("crime",), ())
     assert [e.span for e in ev][0] == Span(0, 6)
+
+
+def test_word_counts_by_voice_and_words_outside_quotes():
+    from bias.features.voice import QUOTE, _disjoint, _sentence_words_outside_quotes, voices, word_counts
+
+    text = "He said “we will win the vote” on Monday. Critics called it “nonsense”. Fine."
+    p = parse(Article(id="v", outlet="o", title="", text=text))
+    v = voices(p)
+    assert word_counts(p, v) == {"narration": 8, "quote": 6, "embedded": 0}
+    assert _sentence_words_outside_quotes(p, p.sentences[0]) == {"he", "said", "on", "monday"}
+    assert _sentence_words_outside_quotes(p, p.sentences[1]) == {"critics", "called", "it"}
+    assert _disjoint((Span(0, 2), Span(2, 5))) and not _disjoint((Span(0, 3), Span(2, 5)))
+    assert QUOTE in word_counts(p, v)
