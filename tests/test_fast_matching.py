@@ -56,3 +56,31 @@ def test_word_counts_by_voice_and_words_outside_quotes():
     assert _sentence_words_outside_quotes(p, p.sentences[1]) == {"critics", "called", "it"}
     assert _disjoint((Span(0, 2), Span(2, 5))) and not _disjoint((Span(0, 3), Span(2, 5)))
     assert QUOTE in word_counts(p, v)
+
+
+def test_last_run_is_the_end_anchored_search():
+    import re
+
+    from bias.features.attrib_patterns import (
+        DOTTED_REV,
+        LETTERS_REV,
+        LETTERS_SPACE_REV,
+        WORD_REV,
+        WORD_SPACE_REV,
+        last_run,
+    )
+
+    text = "Officials in the U.S. and O’Brien  "
+    assert last_run(text, 0, 33, WORD_REV) == (26, 33)
+    assert last_run(text, 0, 35, WORD_REV) is None
+    assert last_run(text, 0, 35, WORD_SPACE_REV) == (26, 33)
+    assert last_run(text, 0, 21, DOTTED_REV) == (17, 21)
+    assert last_run(text, 18, 21, DOTTED_REV) == (18, 21)
+    pairs = [(WORD_REV, r"([A-Za-z’']+)$"), (LETTERS_REV, r"([A-Za-z]+)$"), (DOTTED_REV, r"([A-Za-z.]+)$"),
+             (WORD_SPACE_REV, r"([A-Za-z’']+)\s*$"), (LETTERS_SPACE_REV, r"([A-Za-z]+)\s*$")]
+    for rev, forward in pairs:
+        for lo in range(len(text)):
+            for hi in range(lo, len(text) + 1):
+                m = re.search(forward, text[lo:hi])
+                want = None if m is None else (lo + m.start(1), lo + m.end(1))
+                assert last_run(text, lo, hi, rev) == want
