@@ -45,3 +45,22 @@ FOLLOW_ON = re.compile(r",\s*(?:adding|saying|noting|citing|according to)\b")
 CONTENT_START = re.compile(r"(?:\s+[^\s,.;“”\"]+){0,8}?\s+that\s+|\s*[,:]?\s*")
 GAP_BEFORE = re.compile(r"[ \t,—–-]*")
 GAP_AFTER = re.compile(r"[ \t,:]*")
+
+
+def last_run(text: str, lo: int, hi: int, reverse: re.Pattern[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of group 1 of ``reverse`` matched on ``text[lo:hi]`` read backwards, or None.
+
+    With ``reverse = (X+)`` this is where ``(X+)$`` searched in ``text[lo:hi]`` matches, and with
+    ``reverse = \\s*(X+)`` where ``(X+)\\s*$`` does (X without whitespace), but one anchored
+    match instead of a search that tries every start position.
+    """
+    m = reverse.match(text[lo:hi][::-1])
+    return None if m is None else (hi - m.end(1), hi - m.start(1))
+
+
+# Reversed forms of end-anchored patterns, for :func:`last_run`.
+WORD_REV = re.compile(r"([A-Za-z’']+)")  # (word)$
+LETTERS_REV = re.compile(r"([A-Za-z]+)")  # (letters)$
+WORD_SPACE_REV = re.compile(r"\s*([A-Za-z’']+)")  # (word)\s*$
+LETTERS_SPACE_REV = re.compile(r"\s*([A-Za-z]+)")  # (letters)\s*$
+DOTTED_REV = re.compile(r"([A-Za-z.]+)")  # (letters and dots)$

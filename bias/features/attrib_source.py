@@ -20,17 +20,20 @@ from bias.features.attrib_lexicon import (
     strip_dot,
     tokens,
 )
+from bias.features.attrib_patterns import (
+    LETTERS_REV,
+    LETTERS_SPACE_REV,
+    WORD_REV,
+    WORD_SPACE_REV,
+    last_run,
+)
 from bias.features.attrib_window import abbrev_before as _abbrev_before
 from bias.model import Span
 
 # Patterns of the rules below, compiled once (named by what they find).
 _PARENS = re.compile(r"\([^()]*\)")
 _CLOSING_PARENS = re.compile(r"\s*\([^()]*\)")
-_WORD_AT_END = re.compile(r"([A-Za-z’']+)$")
-_LETTERS_AT_END = re.compile(r"([A-Za-z]+)$")
 _FIRST_LETTERS = re.compile(r"\s*([A-Za-z]+)")
-_WORD_BEFORE_SPACE = re.compile(r"([A-Za-z’']+)\s*$")
-_LETTERS_BEFORE_SPACE = re.compile(r"([A-Za-z]+)\s*$")
 _NON_SPACE = re.compile(r"\S")
 _COMMA = re.compile(r",")
 _TRAILING_DATE = re.compile(r"\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
@@ -69,6 +72,7 @@ DETERMINERS = _words(
     the a an his her their its our my your this these those any no such every each whose that
     """
 )
+_NOUN_DETERMINERS = DETERMINERS - {"that"}  # "the report": a noun, not a cue
 POSTMODIFIERS = _words(
     """
     of for with from at in on near inside within across including among close
@@ -193,12 +197,10 @@ def _strip_back(text: str, lo: int, pos: int, words: set[str] | frozenset[str]) 
         p = pos
         while p > lo and text[p - 1].isspace():
             p -= 1
-        m = _WORD_AT_END.search(text[max(lo, p - 40) : p])
-        if m and (
-            m.group(1).lower() in words
-            or (m.group(1).endswith("ly") and m.group(1).islower() and len(m.group(1)) > 4)
-        ):
-            pos = max(lo, p - 40) + m.start(1)
+        run = last_run(text, max(lo, p - 40), p, WORD_REV)
+        w = text[run[0] : run[1]] if run else ""
+        if run and (w.lower() in words or (w.endswith("ly") and w.islower() and len(w) > 4)):
+            pos = run[0]
             continue
         return p
 
@@ -228,8 +230,8 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
             end = _strip_back(text, lo, j, AUX)
         else:
             break
-    m = _LETTERS_AT_END.search(text[max(lo, end - 40) : end])
-    if m and m.group(1).lower() in {"and", "or"}:
+    run = last_run(text, max(lo, end - 40), end, LETTERS_REV)
+    if run and text[run[0] : run[1]].lower() in {"and", "or"}:
         return None, "and"
     if end <= lo or text[end - 1] in BOUNDARY_CHARS or (end > lo and _quote_boundary(text, end - 1)):
         return None, "boundary"
@@ -284,10 +286,9 @@ def _name_apposition(text: str, lo: int, j: int, inner: str, tables: Tables) -> 
     words = inner.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w in {"de", "la", "van", "von"} for w in words):
         return False
-    before = _WORD_BEFORE_SPACE.search(text[lo:j])
-    return before is not None and (
-        head_kind(tables, before.group(1)) is not None or before.group(1) == "them"
-    )
+    run = last_run(text, lo, j, WORD_SPACE_REV)
+    before = text[run[0] : run[1]] if run else ""
+    return run is not None and (head_kind(tables, before) is not None or before == "them")
 
 
 def _apposition_hit(text: str, lo: int, j: int, name_end: int, tables: Tables) -> SourceHit | None:
@@ -317,14 +318,14 @@ def _first_char(text: str, a: int, b: int) -> int:
 def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bool:
     """A comma inside a place name ("Nogales, Sonora disclosed" / "El Paso, Texas, said")."""
     after = text[j + 1 : end].split()
-    before = _LETTERS_BEFORE_SPACE.search(text[lo:j])
+    before = last_run(text, lo, j, LETTERS_SPACE_REV)
     return (
         len(after) == 1
         and after[0][:1].isupper()
         and head_kind(tables, after[0]) is None
         and strip_dot(after[0]) not in PRONOUNS
         and before is not None
-        and before.group(1)[:1].isupper()
+        and text[before[0]].isupper()
     )
 
 
@@ -383,8 +384,8 @@ def right_source(
 
 def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
     """True when the cue word follows a determiner ("the report", "any statements")."""
-    m = _WORD_BEFORE_SPACE.search(text[max(lo, cue_start - 40) : cue_start])
-    return bool(m) and m.group(1).lower() in DETERMINERS - {"that"}
+    run = last_run(text, max(lo, cue_start - 40), cue_start, WORD_SPACE_REV)
+    return run is not None and text[run[0] : run[1]].lower() in _NOUN_DETERMINERS
 
 
 def capital_subject(text: str, lo: int, hi: int, tables: Tables) -> SourceHit | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bias.features.attrib_patterns import DOTTED_REV, last_run
 from bias.model import Span
 
 
@@ -45,7 +46,6 @@ _OPENERS = _words(
     Those His Her Their Its Our There However Meanwhile Still Yet So Then Now Some Many Most Officials
     """
 )
-_RUN_AT_END = re.compile(r"([A-Za-z.]+)$")
 _NEXT_WORD = re.compile(r"[\s\"'“”‘’(\[]*([^\W_]+)")
 
 
@@ -58,12 +58,12 @@ def abbrev_before(text: str, lo: int, j: int) -> bool:
     # The run of letters and dots that ends at ``j``: searched in the last 64 characters, and in
     # all of ``text[lo:j]`` only when the run may reach further back (same match as a full search).
     a = max(lo, j - 64)
-    m = _RUN_AT_END.search(text, a, j)
-    if m is not None and m.start() == a and a > lo:
-        m = _RUN_AT_END.search(text, lo, j)
-    if not m:
+    run = last_run(text, a, j, DOTTED_REV)
+    if run is not None and run[0] == a and a > lo:
+        run = last_run(text, lo, j, DOTTED_REV)
+    if not run:
         return False
-    w = m.group(1).lower()
+    w = text[run[0] : run[1]].lower()
     if len(w.replace(".", "")) == 1 or w in _TITLE_ABBREV:
         return True
     nxt = _NEXT_WORD.match(text, j + 1)

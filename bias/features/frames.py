@@ -12,14 +12,18 @@ sentence count and share, and ``records["primary_frame"]`` the frame with the hi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from itertools import chain
+from types import MappingProxyType
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
 from bias.lexicons import Lexicon, load_lexicon
 from bias.lexicons.matcher import Matcher
 from bias.lexicons.user import FRAME_IDS, kind_of
-from bias.model import Evidence, FeatureResult, FeatureSpec
+from bias.model import Evidence, FeatureResult, FeatureSpec, Span
 
 NAME = "frames"
 
@@ -30,31 +34,57 @@ def frame_labels() -> dict[str, str]:
     return {f["id"]: f["label"] for f in meta_frames}  # type: ignore[index, union-attr]
 
 
+_FRAME_SET = frozenset(FRAME_IDS)
+_FRAME_ORDER = MappingProxyType({fid: k for k, fid in enumerate(FRAME_IDS)})
+
+
+@cache
+def _labels() -> Mapping[str, str]:
+    """:func:`frame_labels`, read once per process (immutable)."""
+    return MappingProxyType(frame_labels())
+
+
 def build_matcher(extra_lexicons: Iterable[Lexicon] = ()) -> Matcher:
     """Matcher over the packaged frame cues plus user lexicons of kind ``frames``."""
     extra = tuple(lex for lex in extra_lexicons if kind_of(lex) == "frames")
     return Matcher((load_lexicon("frames"), *extra))
 
 
+def _frame_cues(parsed: Parsed, matcher: Matcher) -> list[tuple[int, Evidence]]:
+    """``(sentence index, evidence)`` per frame cue inside a sentence, in text order (one matcher pass)."""
+    labels = _labels()
+    text = parsed.text
+    sentence_index = parsed.sentence_index
+    out = []
+    for start, stop, entry, _lexicon in matcher.find_offsets(text, parsed.sentences):
+        i = sentence_index(start)
+        if i is None:
+            continue
+        fid = entry.category
+        label = labels.get(fid, fid)
+        out.append((i, Evidence(Span(start, stop), NAME, f"frame_{fid}", label, entry.weight,
+                                f"“{text[start:stop]}” cues the {label} frame.")))
+    return out
+
+
 def find_frame_cues(parsed: Parsed, *, matcher: Matcher) -> Iterator[Evidence]:
     """One piece of evidence per frame cue inside a sentence."""
-    labels = frame_labels()
-    for h in matcher.find(parsed.text, parsed.sentences):
-        if parsed.sentence_index(h.span.start) is None:
-            continue
-        fid = h.entry.category
-        yield Evidence(h.span, NAME, f"frame_{fid}", labels.get(fid, fid), h.entry.weight,
-                       f"“{h.span.of(parsed.text)}” cues the {labels.get(fid, fid)} frame.")
+    for _i, ev in _frame_cues(parsed, matcher):
+        yield ev
+
+
+def _per_sentence(n: int, cues: Iterable[tuple[int, str]]) -> tuple[tuple[str, ...], ...]:
+    """Per sentence (of ``n``), the frame ids of its ``(sentence index, frame id)`` cues (FRAME_IDS order)."""
+    found: list[set[str]] = [set() for _ in range(n)]
+    for i, fid in cues:
+        found[i].add(fid)
+    return tuple(tuple(sorted(s & _FRAME_SET, key=_FRAME_ORDER.__getitem__)) if s else () for s in found)
 
 
 def sentence_frames(parsed: Parsed, evidence: Iterable[Evidence]) -> tuple[tuple[str, ...], ...]:
     """Per sentence, the frame ids its cues point to (in :data:`FRAME_IDS` order)."""
-    found: list[set[str]] = [set() for _ in parsed.sentences]
-    for ev in evidence:
-        i = parsed.sentence_index(ev.span.start)
-        if i is not None:
-            found[i].add(ev.kind.removeprefix("frame_"))
-    return tuple(tuple(f for f in FRAME_IDS if f in s) for s in found)
+    cues = ((parsed.sentence_index(ev.span.start), ev.kind.removeprefix("frame_")) for ev in evidence)
+    return _per_sentence(len(parsed.sentences), ((i, fid) for i, fid in cues if i is not None))
 
 
 def _specs() -> tuple[FeatureSpec, ...]:
@@ -72,11 +102,14 @@ SPECS = _specs()
 
 
 def _run(parsed: Parsed, matcher: Matcher) -> FeatureResult:
-    labels = frame_labels()
-    evidence = tuple(find_frame_cues(parsed, matcher=matcher))
-    per_sentence = sentence_frames(parsed, evidence)
+    labels = _labels()
+    cues = _frame_cues(parsed, matcher)
+    evidence = tuple(ev for _i, ev in cues)
+    per_sentence = _per_sentence(len(parsed.sentences),
+                                 ((i, ev.kind.removeprefix("frame_")) for i, ev in cues))
     n = len(per_sentence)
-    counts = {fid: sum(fid in fs for fs in per_sentence) for fid in FRAME_IDS}
+    shown = Counter(chain.from_iterable(per_sentence))
+    counts = {fid: shown[fid] for fid in FRAME_IDS}
     counts["other"] = sum(not fs for fs in per_sentence)
     values = {f"{NAME}__{fid}_share": safe_ratio(counts[fid], n) for fid in FRAME_IDS}
     profile = tuple({"frame": fid, "label": labels[fid], "sentences": counts[fid],

@@ -79,10 +79,10 @@ def find_loaded_hits(parsed: Parsed, *, matcher: Matcher, v: Voices | None = Non
     v = v or voices(parsed)
     text = parsed.text
     out = []
-    for h in matcher.find(text, parsed.sentences):
-        e = h.entry
-        out.append(LoadedHit(h.span, h.span.of(text), e.term, e.category, v.of(h.span), e.weight,
-                             e.explanation, e.alternative, h.lexicon))
+    for start, stop, e, lexicon in matcher.find_offsets(text, parsed.sentences):
+        span = Span(start, stop)
+        out.append(LoadedHit(span, text[start:stop], e.term, e.category, v.of(span), e.weight,
+                             e.explanation, e.alternative, lexicon))
     for q in v.scare_quotes:
         out.append(LoadedHit(q.span, q.span.of(text), "scare quote", "scare_quote", NARRATION,
                              SCARE_QUOTE_WEIGHT, _SCARE_NOTE, "drop the marks, or say who used the words",

@@ -22,8 +22,9 @@ So ``the border has been “solved”`` is a scare quote, while ``the official s
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.model import Span
@@ -48,6 +49,8 @@ ATTRIBUTION_CUES = frozenset(_CUES.split())
 
 _WORD = re.compile(r"[^\W_]+")
 _UTTERANCE_END = (".", ",", "!", "?", "…")
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +63,10 @@ class Voices:
 
     def of(self, span: Span) -> str:
         """The voice of ``span``: ``"embedded"``, ``"quote"`` or ``"narration"``."""
-        if any(e.contains(span) for e in self.embedded):
+        if self.embedded and any(e.contains(span) for e in self.embedded):
             return EMBEDDED
         # quotations do not overlap, so only the last one starting at or before ``span`` can hold it
-        i = bisect_right(self.quote_inners, Span(span.start, 10**12)) - 1
+        i = bisect_right(self.quote_inners, span.start, key=_start) - 1
         if i >= 0 and self.quote_inners[i].contains(span):
             return QUOTE
         return NARRATION
@@ -71,11 +74,19 @@ class Voices:
 
 def _sentence_words_outside_quotes(parsed: Parsed, sentence: Span) -> set[str]:
     text = parsed.text
-    marks = [q.span for q in parsed.quotes if q.span.overlaps(sentence)]
-    out = set()
-    for m in _WORD.finditer(text, sentence.start, sentence.end):
-        if not any(s.start <= m.start() < s.end for s in marks):
-            out.add(m.group().lower())
+    out: set[str] = set()
+    # Read the stretches of the sentence between quotation spans (a span starts and ends with a
+    # mark, never a word character, so no word runs across a stretch boundary).
+    pos, end = sentence.start, sentence.end
+    for q in parsed.quotes:
+        mark = q.span
+        if mark.start >= end:
+            break
+        if mark.end <= pos:
+            continue
+        out.update(w.lower() for w in _WORD.findall(text, pos, mark.start))
+        pos = max(pos, mark.end)
+    out.update(w.lower() for w in _WORD.findall(text, pos, end))
     return out
 
 
@@ -123,15 +134,30 @@ def voices(parsed: Parsed) -> Voices:
     return Voices(inners, tuple(e.span for e in parsed.article.embedded), scare)
 
 
+def _disjoint(spans: tuple[Span, ...]) -> bool:
+    """True when the sorted ``spans`` do not overlap (each ends before the next one starts)."""
+    return all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
 def word_counts(parsed: Parsed, v: Voices) -> dict[str, int]:
     """Number of words in each voice (keys: :data:`VOICES`)."""
     counts = dict.fromkeys(VOICES, 0)
-    # The same rule as Voices.of, walking the sorted words and quotations together (one pass
-    # instead of a binary search per word: this runs on every word of every article).
-    inners, embedded = v.quote_inners, v.embedded
+    words, inners, embedded = parsed.words, v.quote_inners, v.embedded
+    if not embedded and _disjoint(inners):
+        # Words do not overlap, so from the first word starting in a quotation their ends rise: the
+        # words inside it are a run found by two binary searches (no walk over every word).
+        starts = parsed.word_starts
+        quoted = 0
+        for q in inners:
+            lo = bisect_left(starts, q.start)
+            quoted += max(bisect_right(words, q.end, lo=lo, key=_end) - lo, 0)
+        counts[QUOTE] = quoted
+        counts[NARRATION] = len(words) - quoted
+        return counts
+    # The same rule as Voices.of, walking the sorted words and quotations together.
     last = len(inners) - 1
     j = 0
-    for w in parsed.words:
+    for w in words:
         if embedded and any(e.contains(w) for e in embedded):
             counts[EMBEDDED] += 1
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, spec
@@ -20,11 +21,12 @@ from bias.features.voice import NARRATION, VOICES, Voices, voices
 from bias.lexicons import Lexicon, load_lexicon
 from bias.lexicons.matcher import Matcher
 from bias.lexicons.user import kind_of
-from bias.model import Evidence, FeatureResult, FeatureSpec
+from bias.model import Evidence, FeatureResult, FeatureSpec, Span
 
 NAME = "wordchoice"
 
 
+@lru_cache(maxsize=4096)
 def term_slug(term: str) -> str:
     """``"Border-crossers"`` -> ``"border_crossers"`` (the metric-name form of a term)."""
     return re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
@@ -43,12 +45,12 @@ def build_matcher(extra_lexicons: Iterable[Lexicon] = ()) -> Matcher:
 def find_word_choice(parsed: Parsed, *, matcher: Matcher, v: Voices | None = None) -> Iterator[Evidence]:
     """One piece of evidence per use of a referent term, with its voice in the note."""
     v = v or voices(parsed)
-    for h in matcher.find(parsed.text, parsed.sentences):
-        e = h.entry
-        note = f"[{v.of(h.span)}] {e.explanation}"
+    for start, stop, e, _lexicon in matcher.find_offsets(parsed.text, parsed.sentences):
+        span = Span(start, stop)
+        note = f"[{v.of(span)}] {e.explanation}"
         if e.alternative:
             note += f" Neutral alternative: {e.alternative}."
-        yield Evidence(h.span, NAME, f"wordchoice_{e.category}", e.term, 1.0, note)
+        yield Evidence(span, NAME, f"wordchoice_{e.category}", e.term, 1.0, note)
 
 
 def _voice_of(ev: Evidence) -> str:
@@ -80,7 +82,8 @@ def _run(parsed: Parsed, matcher: Matcher, specs: tuple[FeatureSpec, ...]) -> Fe
         referent = ev.kind.removeprefix("wordchoice_")
         voice = _voice_of(ev)
         if voice == NARRATION:
-            values[metric_name(referent, ev.label)] = values.get(metric_name(referent, ev.label), 0.0) + 1
+            name = metric_name(referent, ev.label)
+            values[name] = values.get(name, 0.0) + 1
         rec = groups.setdefault((referent, ev.label), {"referent": referent, "term": ev.label, "count": 0,
                                                        **{v: 0 for v in VOICES}, "texts": []})
         rec["count"] += 1  # type: ignore[operator]

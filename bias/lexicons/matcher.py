@@ -125,13 +125,14 @@ class _Pattern:
     not_in_sentence: frozenset[str]
     lower_only: bool
 
+    @property
+    def plain(self) -> bool:
+        """True when the pattern has no gap and no context rule (a hit is its key at word boundaries)."""
+        return self.tail is None and not (self.not_within or self.not_in_sentence or self.lower_only)
+
 
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(_norm_term(p) for p in cell.split(";") if p.strip())
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
 
 
 class Matcher:
@@ -158,7 +159,8 @@ class Matcher:
                     table.setdefault(parts[0], []).append(_Pattern(entry, lex.stamp, tail, not_within, not_in,
                                                                   lower_only))
         for key, pats in table.items():
-            self._auto.add_word(key, (len(key), tuple(pats)))
+            # (length, patterns, all plain?): plain keys take the fast path in ``find``
+            self._auto.add_word(key, (len(key), tuple(pats), all(p.plain for p in pats)))
         if table:
             self._auto.make_automaton()
         self._empty = not table
@@ -172,15 +174,31 @@ class Matcher:
         ``sentences`` (sorted spans) bounds the ``not_in_sentence`` rule and gapped terms; without
         them the whole text counts as one sentence.
         """
+        return tuple(Hit(Span(start, stop), entry, lexicon)
+                     for start, stop, entry, lexicon in self.find_offsets(text, sentences))
+
+    def find_offsets(self, text: str, sentences: Sequence[Span] = ()) -> list[tuple[int, int, Entry, str]]:
+        """The hits of :meth:`find` as ``(start, stop, entry, lexicon stamp)`` tuples (no objects built)."""
         if self._empty or not text:
-            return ()
+            return []
         norm = normalise(text)
         n = len(norm)
         starts = [s.start for s in sentences]
-        cands: list[tuple[int, int, int, Hit]] = []
-        for end_idx, (length, pats) in self._auto.iter(norm):
-            start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and _is_word_char(norm[start - 1]):
+        # Candidates as (start, -length, order, seq, stop, pattern): sorting the tuples sorts by
+        # (start, -length, order) and keeps emission order on ties (seq is unique), as a stable sort would.
+        cands: list[tuple[int, int, int, int, int, _Pattern]] = []
+        add = cands.append
+        words: dict[tuple[int, int], frozenset[str]] = {}  # sentence -> its words (not_in_sentence rule)
+        for end_idx, (length, pats, plain) in self._auto.iter(norm):
+            start = end_idx - length + 1
+            if start > 0 and norm[start - 1].isalnum():
+                continue
+            end = end_idx + 1
+            if plain:
+                if end < n and norm[end].isalnum():
+                    continue
+                for order, pat in enumerate(pats):
+                    add((start, -length, order, len(cands), end, pat))
                 continue
             for order, pat in enumerate(pats):
                 stop = end
@@ -189,7 +207,7 @@ class Matcher:
                     if m is None:
                         continue
                     stop = m.end()
-                if stop < n and _is_word_char(norm[stop]):
+                if stop < n and norm[stop].isalnum():
                     continue
                 if pat.lower_only and not text[start:stop].islower():
                     continue
@@ -199,23 +217,27 @@ class Matcher:
                     lo, hi = _sentence_bounds(sentences, starts, start, n)
                     if stop > hi:
                         continue
-                    if pat.not_in_sentence and _sentence_has(norm[lo:hi], pat.not_in_sentence):
-                        continue
-                cands.append((start, -(stop - start), order, Hit(Span(start, stop), pat.entry, pat.lexicon)))
-        cands.sort(key=lambda c: (c[0], c[1], c[2]))
-        out: list[Hit] = []
-        last: Span | None = None
+                    if pat.not_in_sentence:
+                        if (lo, hi) not in words:
+                            words[lo, hi] = _sentence_words(norm[lo:hi])
+                        if _sentence_has(norm[lo:hi], words[lo, hi], pat.not_in_sentence):
+                            continue
+                add((start, start - stop, order, len(cands), stop, pat))
+        cands.sort()
+        out: list[tuple[int, int, Entry, str]] = []
+        last_start, last_stop = -1, -1
         seen: set[tuple[str, str]] = set()
-        for _start, _neg, _o, hit in cands:
-            if last is None or hit.span.start >= last.end:
-                last, seen = hit.span, set()
-            elif hit.span != last:
+        for start, _neg, _o, _seq, stop, pat in cands:
+            if start >= last_stop:
+                last_start, last_stop, seen = start, stop, set()
+            elif start != last_start or stop != last_stop:
                 continue
-            key = (hit.entry.term, hit.entry.category)
+            entry = pat.entry
+            key = (entry.term, entry.category)
             if key not in seen:
                 seen.add(key)
-                out.append(hit)
-        return tuple(out)
+                out.append((start, stop, entry, pat.lexicon))
+        return out
 
 
 def _covered(norm: str, start: int, stop: int, phrases: tuple[str, ...]) -> bool:
@@ -241,9 +263,13 @@ def _sentence_bounds(sentences: Sequence[Span], starts: list[int], offset: int, 
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
-def _sentence_has(sentence: str, words: frozenset[str]) -> bool:
-    single = {w for w in words if " " not in w}
-    multi = [w for w in words if " " in w]
-    if single and any(m.group() in single for m in _WORDS.finditer(sentence)):
+def _sentence_words(sentence: str) -> frozenset[str]:
+    """The words of a normalised sentence, as the ``not_in_sentence`` rule reads them."""
+    return frozenset(_WORDS.findall(sentence))
+
+
+def _sentence_has(sentence: str, sentence_words: frozenset[str], words: frozenset[str]) -> bool:
+    """True when the normalised ``sentence`` (whose words are ``sentence_words``) holds one of ``words``."""
+    if not sentence_words.isdisjoint(words):
         return True
-    return any(re.search(r"\b" + re.escape(w) + r"\b", sentence) for w in multi)
+    return any(re.search(r"\b" + re.escape(w) + r"\b", sentence) for w in words if " " in w)
