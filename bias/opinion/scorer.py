@@ -17,6 +17,7 @@ Only sentences whose score is shown as evidence get their contributions listed (
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
@@ -49,14 +50,14 @@ from bias.opinion.style import _token_marks as _style_marks
 from bias.vader import Polarity, polarity
 
 _NO_POLARITY = Polarity(0.0, 1.0, 0.0, 0.0)
-# Per-token counts packed into one integer, _FIELD bits each (see _token_counts): a field would
-# overflow only in a sentence of 2**48 tokens, far more than any text in memory can hold.
-_FIELD = 48
-_MASK = (1 << _FIELD) - 1
+# Per-token counts packed into one integer, _FIELD bits each (see token_counts): a field would
+# overflow only in a sentence of 2**64 tokens, far more than any text in memory can hold.
+_FIELD = 64
 # Fields: digit, superlative, adjective ending, -ly, -ed, -ing, nominalisation, function word
 # (0 or 1 each), the token's length, and (for a word) a capital first letter.
 _N_FIELDS = 10
 _CAPITAL = 1 << (_FIELD * 9)
+_FIELDS = struct.Struct(f"<{_N_FIELDS}Q")
 # The dense features after the cue groups, in the order of every model file (checked on compile).
 _REST = tuple(BASE_FEATURES) + tuple(STYLE_FEATURES)
 _LOG1P_LIMIT = len(_LOG1P)
@@ -137,9 +138,9 @@ def word_info(word: str) -> tuple[str, str, int]:
     return token, shape_class(word, False), token_counts(token) + (_CAPITAL if word[0].isupper() else 0)
 
 
-def unpack(total: int) -> list[int]:
+def unpack(total: int) -> tuple[int, ...]:
     """The :data:`_N_FIELDS` counts of a sum of :func:`word_info` or :func:`token_counts` integers."""
-    return [(total >> (_FIELD * i)) & _MASK for i in range(_N_FIELDS)]
+    return _FIELDS.unpack(total.to_bytes(_FIELDS.size, "little"))
 
 
 def cue_counts(tokens: tuple[str, ...], phrases: CuePhrases, negation: int | None) -> dict[int, int]:
@@ -218,7 +219,9 @@ def score(text: str, c: CompiledModel) -> Scored:
     share, short = quoted_share(text)
     digits, superlatives, adj, ly, ed, ing, nominal, function, length, caps = unpack(total)
     first = tokens[0] if tokens else ""
-    stripped = text.rstrip(" \"'”’)")
+    lead = text[:1]
+    if lead.isspace():
+        lead = text.lstrip()[:1]  # "" when the text is all spaces
     if n:
         rates = (digits / n, caps / (len(words) - 1) if len(words) > 1 else 0.0, _log1p_count(superlatives),
                  _log1p_count(n), adj / n, ly / n, ed / n, ing / n, nominal / n, function / n)
@@ -226,14 +229,14 @@ def score(text: str, c: CompiledModel) -> Scored:
         rates = (0.0, caps / (len(words) - 1) if len(words) > 1 else 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
                  0.0, 0.0)
     xs = (abs(vs.compound), vs.pos + vs.neg,
-          1.0 if stripped.endswith("?") else (0.5 if "?" in text else 0.0),
+          (1.0 if text.rstrip(" \"'”’)").endswith("?") else 0.5) if "?" in text else 0.0,
           1.0 if "!" in text else 0.0, share, _log1p_count(short), *rates,
           1.0 if first in _IMPERATIVE else 0.0,
           1.0 if ";" in text else 0.0,
           1.0 if ("—" in text or " – " in text or " - " in text) else 0.0,
           1.0 if "(" in text else 0.0,
           1.0 if ":" in text else 0.0,
-          1.0 if text.lstrip()[:1] in _QUOTE_OPENERS and text.strip() else 0.0,
+          1.0 if lead and lead in _QUOTE_OPENERS else 0.0,
           length / n if n else 0.0,
           1.0 if first in _OPENING_CONJUNCTION else 0.0,
           len(distinct) / n if n else 0.0)
@@ -245,13 +248,14 @@ def contribution_terms(s: Scored, c: CompiledModel) -> list[tuple[str, str, floa
     """The positive terms of :func:`bias.opinion.model.contribution_terms` for a scored sentence,
     in its order (largest first, then by feature name)."""
     out: list[tuple[str, str, float]] = []
-    for prefix, grams, weights in (("ngram", s.ngrams, c.ngrams), ("style", s.style, c.style)):
+    for prefix, grams, weights in (("ngram", s.ngrams, c.model.ngram_weights),
+                                   ("style", s.style, c.model.style_weights)):
         if grams:
             norm = 1.0 / math.sqrt(len(grams))
             for g in grams:
-                value = weights[g] * norm  # type: ignore[index]
+                name = g if isinstance(g, str) else " ".join(g)
+                value = weights[name] * norm
                 if value > 0:
-                    name = g if isinstance(g, str) else " ".join(g)
                     out.append((f"{prefix}:{name}", f"'{name}'", value))
     names, labels = c.model.dense_names, c.labels
     out.extend((names[i], labels[names[i]], v) for i, v in enumerate(s.dense) if v > 0)
