@@ -31,6 +31,7 @@ from bias.opinion.features import (
     _WORD,
     BASE_FEATURES,
     CueHit,
+    CueIndex,
     _log1p_count,
     _phrase_index,
     _token_marks,
@@ -74,6 +75,7 @@ class CompiledModel:
     ngrams: Mapping[Gram, float]  # a word ("must") or a pair of words (("we", "must"))
     style: Mapping[tuple[str, ...], float]  # a pair or triple of shape classes
     phrases: CuePhrases  # first token -> (group slot, phrase tokens), longest first
+    index: CueIndex  # the same phrases by group name, for find_cues
     negation: int | None  # slot of the "negation" cue group, if the model has one
     cue_zero: tuple[float, ...]  # each cue group's term when it has no match
     cue_terms: tuple[tuple[float, ...], ...]  # each cue group's term for 0, 1, 2, ... matches
@@ -102,6 +104,7 @@ def compile_model(model: OpinionModel) -> CompiledModel:
         ngrams=ngrams,
         style={tuple(g.split(" ")): w for g, w in model.style_weights.items() if g.count(" ") in (1, 2)},
         phrases=phrases,
+        index=_phrase_index(groups),
         negation=slots.get("negation"),
         cue_zero=tuple(t[0] for t in cue_terms),
         cue_terms=cue_terms,
@@ -265,4 +268,4 @@ def contribution_terms(s: Scored, c: CompiledModel) -> list[tuple[str, str, floa
 
 def hits(s: Scored, c: CompiledModel) -> tuple[CueHit, ...]:
     """The cue matches of a scored sentence (:func:`bias.opinion.features.find_cues`)."""
-    return find_cues(s.tokens, (), index=_phrase_index(c.model.groups))
+    return find_cues(s.tokens, (), index=c.index)
