@@ -9,13 +9,15 @@ the features that pushed it up most.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
 from bias.model import Evidence, FeatureResult, Span
-from bias.opinion.features import SentenceFeatures, describe_all
+from bias.opinion import scorer
+from bias.opinion.features import CueHit, SentenceFeatures, describe_all
 from bias.opinion.model import OpinionModel, contribution_terms, log_odds, shipped_model, sigmoid
+from bias.opinion.scorer import compiled
 
 NAME = "opinion"
 KIND = "opinion_sentence"
@@ -34,10 +36,10 @@ SPECS = (
 )
 
 
-def _reason(c_feature: str, c_label: str, feats: SentenceFeatures, model: OpinionModel) -> str:
+def _reason(c_feature: str, c_label: str, hits: Callable[[], tuple[CueHit, ...]], model: OpinionModel) -> str:
     if c_feature.startswith("cue_"):
         group = c_feature[4:]
-        terms = list(dict.fromkeys(h.term for h in feats.hits if h.group == group))
+        terms = list(dict.fromkeys(h.term for h in hits() if h.group == group))
         short = next((g.short for g in model.groups if g.name == group), group)
         return f"{short} " + ", ".join(f"'{t}'" for t in terms[:2])
     if c_feature.startswith("ngram:"):
@@ -49,11 +51,16 @@ def _reason(c_feature: str, c_label: str, feats: SentenceFeatures, model: Opinio
 
 def explain(feats: SentenceFeatures, model: OpinionModel, limit: int = MAX_REASONS) -> str:
     """Plain words for the features that raised a sentence's score most ("first-person 'we', ...")."""
+    return _explain(contribution_terms(feats, model), lambda: feats.hits, model, limit)
+
+
+def _explain(terms: Iterable[tuple[str, str, float]], hits: Callable[[], tuple[CueHit, ...]],
+             model: OpinionModel, limit: int = MAX_REASONS) -> str:
     reasons: list[str] = []
-    for feature, label, value in contribution_terms(feats, model):
+    for feature, label, value in terms:
         if value <= 0 or len(reasons) >= limit:
             break
-        r = _reason(feature, label, feats, model)
+        r = _reason(feature, label, hits, model)
         if r not in reasons:
             reasons.append(r)
     return ", ".join(reasons) if reasons else "no single marker; the overall wording"
@@ -82,17 +89,35 @@ def _evidence(parsed: Parsed, scores: tuple[float, ...], feats: tuple[SentenceFe
                            f"Reads as opinion (score {score:.2f}): {explain(f, m)}.")
 
 
+def _fast_evidence(parsed: Parsed, m: OpinionModel) -> tuple[list[float], list[Evidence]]:
+    """Every sentence's score and the evidence of the opinion sentences, from the compiled model
+    (:mod:`bias.opinion.scorer`; the same numbers and notes as :func:`score_sentences` and
+    :func:`find_opinion_sentences`)."""
+    c = compiled(m)
+    text, threshold = parsed.text, m.threshold
+    scores: list[float] = []
+    evidence: list[Evidence] = []
+    for span in parsed.sentences:
+        s = scorer.score(text[span.start : span.end], c)
+        p = sigmoid(s.z)
+        scores.append(p)
+        if p >= threshold:
+            note = _explain(scorer.contribution_terms(s, c), lambda s=s: scorer.hits(s, c), m)  # type: ignore[misc]
+            evidence.append(Evidence(Span(span.start, span.end), NAME, KIND, "opinion sentence", p,
+                                     f"Reads as opinion (score {p:.2f}): {note}."))
+    return scores, evidence
+
+
 def run(parsed: Parsed, model: OpinionModel | None = None) -> FeatureResult:
     """Score every sentence; ``opinion__share`` counts the evidence, ``opinion__mean_score`` averages."""
     m = model or shipped_model()
-    scores, feats = score_sentences(parsed, m)
-    evidence = tuple(_evidence(parsed, scores, feats, m))
+    scores, evidence = _fast_evidence(parsed, m)
     flags = tuple(s >= m.threshold for s in scores)
     n = len(scores)
     return FeatureResult(
         values={f"{NAME}__share": safe_ratio(len(evidence), n),
                 f"{NAME}__mean_score": safe_ratio(sum(scores), n)},
-        evidence=evidence,
+        evidence=tuple(evidence),
         sentence_fields={"opinion_score": tuple(round(s, 4) for s in scores), "opinion": flags},
     )
 
