@@ -43,6 +43,23 @@ class Span:
         return self.end - self.start
 
 
+_new_object = object.__new__
+_set_start = vars(Span)["start"].__set__
+_set_end = vars(Span)["end"].__set__
+
+
+def trusted_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` without the validation, for offsets that are valid by construction.
+
+    Equal in every way to ``Span(start, end)``; setting the two slots directly costs half as much.
+    Only for offsets known to satisfy ``0 <= start <= end`` (e.g. taken from regex matches).
+    """
+    span = _new_object(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    return span
+
+
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A piece of the source page that cleaning removed, kept so the report can show it.

@@ -64,7 +64,7 @@ from collections.abc import Iterator
 from itertools import starmap
 
 from bias.corpus.parsed import Parsed, Quote
-from bias.model import Article, Span
+from bias.model import Article, Span, trusted_span
 
 _PARA = re.compile(r"\S(?:[^\n]*\S)?")
 _LIST_MARK = re.compile(r"(?:[-–—•*·▪‣►]|\(?\d{1,3}[.)])\s+(?=\S)")
@@ -121,28 +121,13 @@ _SENTENCE_OPENERS = _word_set(
 )
 
 
-_new = object.__new__
-_set_start = vars(Span)["start"].__set__
-_set_end = vars(Span)["end"].__set__
 _match_span = re.Match.span
-
-
-def _span(start: int, end: int) -> Span:
-    """``Span(start, end)`` without the validation, for offsets that are valid by construction.
-
-    parse() builds ~1,500 spans per article; setting the two slots directly halves that cost.
-    Only offsets taken from regular-expression matches (``0 <= start <= end``) come through here.
-    """
-    span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    return span
 
 
 def _spans(matches: Iterator[re.Match[str]]) -> tuple[Span, ...]:
     """The spans of ``matches``, consumed one at a time: each match object is freed as soon as its
     span is built, so a thousand of them never pile up (and trigger garbage collections) at once."""
-    return tuple(starmap(_span, map(_match_span, matches)))
+    return tuple(starmap(trusted_span, map(_match_span, matches)))
 
 
 def _paragraphs(text: str) -> tuple[Span, ...]:
@@ -209,15 +194,20 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
                 checked = m.start(1)
                 if not has_word:
                     continue
-            out.append(_span(start, m.end()))
+            out.append(trusted_span(start, m.end()))
             start = checked = m.start(3)
             has_word = False
-        out.append(_span(start, pe))
+        out.append(trusted_span(start, pe))
     return tuple(out)
 
 
-def _words(text: str) -> tuple[Span, ...]:
-    return _spans(_WORD.finditer(text))
+def _word_offsets(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Start and end offsets of every word (plain ints: no span object per word, see Parsed)."""
+    pairs = tuple(map(_match_span, _WORD.finditer(text)))
+    if not pairs:
+        return (), ()
+    starts, ends = zip(*pairs, strict=True)
+    return starts, ends
 
 
 def _role(text: str, p: int, ps: int, pe: int) -> str:
@@ -317,10 +307,12 @@ def parse(article: Article) -> Parsed:
     """
     text = article.text
     paragraphs = _paragraphs(text)
-    return Parsed(
+    word_starts, word_ends = _word_offsets(text)
+    return Parsed.from_word_offsets(
         article=article,
         paragraphs=paragraphs,
         sentences=_sentences(text, paragraphs),
-        words=_words(text),
+        word_starts=word_starts,
+        word_ends=word_ends,
         quotes=_quotes(text, paragraphs),
     )

@@ -46,12 +46,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
 from bias.features.syllables import count_syllables
-from bias.model import Evidence, FeatureResult, frozen_map
+from bias.model import Evidence, FeatureResult, Span, frozen_map
 
 NAME = "readability"
 
@@ -109,9 +108,6 @@ class Counts:
     complex_words: int
 
 
-_END = attrgetter("end")
-
-
 @dataclass(frozen=True, slots=True)
 class WordSyllables:
     """Every word of an article as written, with its syllable count (aligned with ``Parsed.words``)."""
@@ -122,8 +118,7 @@ class WordSyllables:
 
 def word_syllables(parsed: Parsed) -> WordSyllables:
     """The text and syllable count of every word, each distinct word counted once per process."""
-    words = parsed.words
-    texts = tuple(map(parsed.text.__getitem__, map(slice, parsed.word_starts, map(_END, words))))
+    texts = parsed.word_texts
     return WordSyllables(texts, tuple(map(count_syllables, texts)))
 
 
@@ -134,8 +129,7 @@ def sentence_word_counts(parsed: Parsed) -> tuple[int, ...]:
     from the first starting at or after its start up to the last ending at or before its end: two
     binary searches per sentence.
     """
-    starts = parsed.word_starts
-    ends = tuple(map(_END, parsed.words))
+    starts, ends = parsed.word_starts, parsed.word_ends
     return tuple(max(0, bisect_right(ends, s.end) - bisect_left(starts, s.start))
                  for s in parsed.sentences)
 
@@ -206,7 +200,8 @@ def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLA
     first = dict(zip(reversed(keys), reversed(chosen_words), strict=True))  # first word of each key
     # word indices follow text order, so (-syllables, index) sorts as (-syllables, start)
     top = heapq.nsmallest(limit, first.items(), key=lambda kv: (-syll[kv[1]], kv[1]))
-    chosen = [(key, (parsed.words[i], syll[i])) for key, i in sorted(top, key=lambda kv: kv[1])]
+    starts, ends = parsed.word_starts, parsed.word_ends
+    chosen = [(key, (Span(starts[i], ends[i]), syll[i])) for key, i in sorted(top, key=lambda kv: kv[1])]
     text = parsed.text
     for key, (span, n) in chosen:
         times = "once" if uses[key] == 1 else f"{uses[key]} times"

@@ -50,7 +50,6 @@ ATTRIBUTION_CUES = frozenset(_CUES.split())
 _WORD = re.compile(r"[^\W_]+")
 _UTTERANCE_END = (".", ",", "!", "?", "…")
 _start = attrgetter("start")
-_end = attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,29 +141,28 @@ def _disjoint(spans: tuple[Span, ...]) -> bool:
 def word_counts(parsed: Parsed, v: Voices) -> dict[str, int]:
     """Number of words in each voice (keys: :data:`VOICES`)."""
     counts = dict.fromkeys(VOICES, 0)
-    words, inners, embedded = parsed.words, v.quote_inners, v.embedded
+    starts, ends = parsed.word_starts, parsed.word_ends
+    inners, embedded = v.quote_inners, v.embedded
     if not embedded and _disjoint(inners):
         # Words do not overlap, so from the first word starting in a quotation their ends rise: the
         # words inside it are a run found by two binary searches (no walk over every word).
-        starts = parsed.word_starts
         quoted = 0
         for q in inners:
             lo = bisect_left(starts, q.start)
-            quoted += max(bisect_right(words, q.end, lo=lo, key=_end) - lo, 0)
+            quoted += max(bisect_right(ends, q.end, lo=lo) - lo, 0)
         counts[QUOTE] = quoted
-        counts[NARRATION] = len(words) - quoted
+        counts[NARRATION] = len(starts) - quoted
         return counts
     # The same rule as Voices.of, walking the sorted words and quotations together.
     last = len(inners) - 1
     j = 0
-    for w in words:
-        if embedded and any(e.contains(w) for e in embedded):
+    for start, end in zip(starts, ends, strict=True):
+        if embedded and any(e.start <= start and end <= e.end for e in embedded):
             counts[EMBEDDED] += 1
             continue
-        start = w.start
         while j < last and inners[j + 1].start <= start:
             j += 1
-        if last >= 0 and inners[j].start <= start and w.end <= inners[j].end:
+        if last >= 0 and inners[j].start <= start and end <= inners[j].end:
             counts[QUOTE] += 1
         else:
             counts[NARRATION] += 1
