@@ -40,12 +40,12 @@ Evidence (what the report highlights):
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from operator import mul
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
@@ -122,6 +122,26 @@ def word_syllables(parsed: Parsed) -> WordSyllables:
     return WordSyllables(texts, tuple(map(count_syllables, texts)))
 
 
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The distinct words of an article, lower-cased, in order of first use.
+
+    ``uses`` and ``syllables`` are aligned with ``words``. Counting per distinct word, not per
+    occurrence, does the per-word work once per article (most words of an article repeat). Case
+    variants share a syllable count, since syllables are counted on the lower-cased word.
+    """
+
+    words: tuple[str, ...]
+    uses: tuple[int, ...]
+    syllables: tuple[int, ...]
+
+
+def vocabulary(parsed: Parsed) -> Vocabulary:
+    """Each distinct (lower-cased) word of the article with its number of uses and syllables."""
+    uses = Counter(parsed.word_lower)  # keys in order of first use
+    return Vocabulary(tuple(uses), tuple(uses.values()), tuple(map(count_syllables, uses)))
+
+
 def sentence_word_counts(parsed: Parsed) -> tuple[int, ...]:
     """The number of words inside each sentence (aligned with ``Parsed.sentences``).
 
@@ -134,23 +154,24 @@ def sentence_word_counts(parsed: Parsed) -> tuple[int, ...]:
                  for s in parsed.sentences)
 
 
-def count(parsed: Parsed, *, syllables: WordSyllables | None = None,
+def count(parsed: Parsed, *, vocab: Vocabulary | None = None,
           lengths: Sequence[int] | None = None) -> Counts:
     """Count words, sentences (3+ words), syllables and 3+-syllable words once for the article.
 
-    ``syllables`` and ``lengths`` (from :func:`word_syllables` and :func:`sentence_word_counts`)
-    are computed here when not given.
+    ``vocab`` and ``lengths`` (from :func:`vocabulary` and :func:`sentence_word_counts`) are
+    computed here when not given.
     """
-    syll = (word_syllables(parsed) if syllables is None else syllables).syllables
+    vocab = vocabulary(parsed) if vocab is None else vocab
     lengths = sentence_word_counts(parsed) if lengths is None else lengths
+    words = sum(vocab.uses)
     sentences = sum(1 for n in lengths if n >= MIN_SENTENCE_WORDS)
-    if syll and not sentences:
+    if words and not sentences:
         sentences = 1
     return Counts(
-        words=len(syll),
+        words=words,
         sentences=sentences,
-        syllables=sum(syll),
-        complex_words=sum(map(COMPLEX_MIN_SYLLABLES.__le__, syll)),
+        syllables=sum(map(mul, vocab.uses, vocab.syllables)),
+        complex_words=sum(compress(vocab.uses, map(COMPLEX_MIN_SYLLABLES.__le__, vocab.syllables))),
     )
 
 
@@ -185,37 +206,34 @@ def find_long_sentences(parsed: Parsed, *, min_words: int = LONG_SENTENCE_MIN_WO
 
 def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLABLES,
                        limit: int = COMPLEX_WORDS_SHOWN,
-                       syllables: WordSyllables | None = None) -> Iterator[Evidence]:
+                       vocab: Vocabulary | None = None) -> Iterator[Evidence]:
     """First occurrence of each distinct word of ``min_syllables``+ syllables, at most ``limit``.
 
     Words are grouped case-insensitively; the ``limit`` with most syllables are kept (ties: the
-    earlier word), then yielded in text order. ``weight`` is the syllable count; ``syllables`` as
-    from :func:`word_syllables`.
+    earlier word), then yielded in text order. ``weight`` is the syllable count; ``vocab`` as
+    from :func:`vocabulary`.
     """
-    ws = word_syllables(parsed) if syllables is None else syllables
-    syll = ws.syllables
-    chosen_words = list(compress(range(len(syll)), map(min_syllables.__le__, syll)))
-    keys = list(map(str.lower, map(ws.texts.__getitem__, chosen_words)))
-    uses = Counter(keys)
-    first = dict(zip(reversed(keys), reversed(chosen_words), strict=True))  # first word of each key
-    # word indices follow text order, so (-syllables, index) sorts as (-syllables, start)
-    top = heapq.nsmallest(limit, first.items(), key=lambda kv: (-syll[kv[1]], kv[1]))
-    starts, ends = parsed.word_starts, parsed.word_ends
-    chosen = [(key, (Span(starts[i], ends[i]), syll[i])) for key, i in sorted(top, key=lambda kv: kv[1])]
-    text = parsed.text
-    for key, (span, n) in chosen:
-        times = "once" if uses[key] == 1 else f"{uses[key]} times"
-        yield Evidence(span, NAME, "complex_word", f"{n} syllables", float(n),
-                       f"'{span.of(text)}' has {n} syllables (used {times}): long words lower reading ease")
+    vocab = vocabulary(parsed) if vocab is None else vocab
+    kept = list(compress(zip(vocab.words, vocab.uses, vocab.syllables, strict=True),
+                         map(min_syllables.__le__, vocab.syllables)))
+    # ``kept`` is in order of first use; a stable sort on syllables alone keeps that order on ties
+    top = sorted(sorted(range(len(kept)), key=lambda r: kept[r][2], reverse=True)[:limit])
+    lower, texts, starts, ends = parsed.word_lower, parsed.word_texts, parsed.word_starts, parsed.word_ends
+    i = -1
+    for word, uses, n in map(kept.__getitem__, top):
+        i = lower.index(word, i + 1)  # first uses come in text order: search on from the last one
+        times = "once" if uses == 1 else f"{uses} times"
+        yield Evidence(Span(starts[i], ends[i]), NAME, "complex_word", f"{n} syllables", float(n),
+                       f"'{texts[i]}' has {n} syllables (used {times}): long words lower reading ease")
 
 
 def run(parsed: Parsed) -> FeatureResult:
     """Readability metrics for one parsed article (all zeros for an empty one)."""
-    syllables = word_syllables(parsed)
+    vocab = vocabulary(parsed)
     lengths = sentence_word_counts(parsed)
-    c = count(parsed, syllables=syllables, lengths=lengths)
+    c = count(parsed, vocab=vocab, lengths=lengths)
     evidence = (*find_long_sentences(parsed, lengths=lengths),
-                *find_complex_words(parsed, syllables=syllables))
+                *find_complex_words(parsed, vocab=vocab))
     values = {
         f"{NAME}__flesch_reading_ease": flesch_reading_ease(c),
         f"{NAME}__flesch_kincaid_grade": flesch_kincaid_grade(c),
