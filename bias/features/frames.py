@@ -12,6 +12,7 @@ sentence count and share, and ``records["primary_frame"]`` the frame with the hi
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -23,7 +24,7 @@ from bias.features.base import Extractor, safe_ratio, spec
 from bias.lexicons import Lexicon, load_lexicon
 from bias.lexicons.matcher import Matcher
 from bias.lexicons.user import FRAME_IDS, kind_of
-from bias.model import Evidence, FeatureResult, FeatureSpec, Span
+from bias.model import Evidence, FeatureResult, FeatureSpec, trusted_span
 
 NAME = "frames"
 
@@ -50,26 +51,38 @@ def build_matcher(extra_lexicons: Iterable[Lexicon] = ()) -> Matcher:
     return Matcher((load_lexicon("frames"), *extra))
 
 
-def _frame_cues(parsed: Parsed, matcher: Matcher) -> list[tuple[int, Evidence]]:
-    """``(sentence index, evidence)`` per frame cue inside a sentence, in text order (one matcher pass)."""
+@cache
+def _cue_texts() -> Mapping[str, tuple[str, str, str]]:
+    """Frame id -> (evidence kind, label, note ending), built once per process (immutable)."""
     labels = _labels()
+    return MappingProxyType({fid: (f"frame_{fid}", label, f"” cues the {label} frame.")
+                             for fid, label in labels.items()})
+
+
+def _frame_cues(parsed: Parsed, matcher: Matcher) -> list[tuple[int, str, Evidence]]:
+    """``(sentence index, frame id, evidence)`` per frame cue inside a sentence, in text order.
+
+    One matcher pass; hits come sorted by start, so each is placed in its sentence by one binary
+    search over the sentence starts.
+    """
+    texts = _cue_texts()
     text = parsed.text
-    sentence_index = parsed.sentence_index
+    starts, sentences = parsed.sentence_starts, parsed.sentences
     out = []
-    for start, stop, entry, _lexicon in matcher.find_offsets(text, parsed.sentences):
-        i = sentence_index(start)
-        if i is None:
-            continue
+    for start, stop, entry, _lexicon in matcher.find_offsets(text, sentences):
+        i = bisect_right(starts, start) - 1
+        if i < 0 or start >= sentences[i].end:
+            continue  # between sentences
         fid = entry.category
-        label = labels.get(fid, fid)
-        out.append((i, Evidence(Span(start, stop), NAME, f"frame_{fid}", label, entry.weight,
-                                f"“{text[start:stop]}” cues the {label} frame.")))
+        kind, label, ending = texts.get(fid) or (f"frame_{fid}", fid, f"” cues the {fid} frame.")
+        out.append((i, fid, Evidence(trusted_span(start, stop), NAME, kind, label, entry.weight,
+                                     "“" + text[start:stop] + ending)))
     return out
 
 
 def find_frame_cues(parsed: Parsed, *, matcher: Matcher) -> Iterator[Evidence]:
     """One piece of evidence per frame cue inside a sentence."""
-    for _i, ev in _frame_cues(parsed, matcher):
+    for _i, _fid, ev in _frame_cues(parsed, matcher):
         yield ev
 
 
@@ -104,9 +117,8 @@ SPECS = _specs()
 def _run(parsed: Parsed, matcher: Matcher) -> FeatureResult:
     labels = _labels()
     cues = _frame_cues(parsed, matcher)
-    evidence = tuple(ev for _i, ev in cues)
-    per_sentence = _per_sentence(len(parsed.sentences),
-                                 ((i, ev.kind.removeprefix("frame_")) for i, ev in cues))
+    evidence = tuple(ev for _i, _fid, ev in cues)
+    per_sentence = _per_sentence(len(parsed.sentences), ((i, fid) for i, fid, _ev in cues))
     n = len(per_sentence)
     shown = Counter(chain.from_iterable(per_sentence))
     counts = {fid: shown[fid] for fid in FRAME_IDS}
