@@ -107,9 +107,18 @@ class Parsed:
         Words are sorted and disjoint, so they are a run: from the first word starting at or after
         ``span.start`` up to the last ending at or before ``span.end`` (two binary searches).
         """
-        lo = bisect_left(self.word_starts, span.start)
-        hi = bisect_right(self.word_ends, span.end, lo)
+        lo, hi = self._word_run(span)
         return tuple(map(trusted_span, self.word_starts[lo:hi], self.word_ends[lo:hi]))
+
+    def count_words_in(self, span: Span) -> int:
+        """``len(self.words_in(span))``, without building the spans."""
+        lo, hi = self._word_run(span)
+        return hi - lo
+
+    def _word_run(self, span: Span) -> tuple[int, int]:
+        """Indices ``[lo, hi)`` of the words inside ``span``."""
+        lo = bisect_left(self.word_starts, span.start)
+        return lo, bisect_right(self.word_ends, span.end, lo)
 
     def in_quote(self, span: Span) -> Quote | None:
         """The quotation whose inner text contains ``span``, if any."""

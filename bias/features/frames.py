@@ -13,7 +13,7 @@ sentence count and share, and ``records["primary_frame"]`` the frame with the hi
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from itertools import chain
@@ -88,10 +88,13 @@ def find_frame_cues(parsed: Parsed, *, matcher: Matcher) -> Iterator[Evidence]:
 
 def _per_sentence(n: int, cues: Iterable[tuple[int, str]]) -> tuple[tuple[str, ...], ...]:
     """Per sentence (of ``n``), the frame ids of its ``(sentence index, frame id)`` cues (FRAME_IDS order)."""
-    found: list[set[str]] = [set() for _ in range(n)]
+    found: defaultdict[int, set[str]] = defaultdict(set)
     for i, fid in cues:
         found[i].add(fid)
-    return tuple(tuple(sorted(s & _FRAME_SET, key=_FRAME_ORDER.__getitem__)) if s else () for s in found)
+    out: list[tuple[str, ...]] = [()] * n
+    for i, fids in found.items():
+        out[i] = tuple(sorted(fids & _FRAME_SET, key=_FRAME_ORDER.__getitem__))
+    return tuple(out)
 
 
 def sentence_frames(parsed: Parsed, evidence: Iterable[Evidence]) -> tuple[tuple[str, ...], ...]:

@@ -26,7 +26,7 @@ from bias.features.voice import EMBEDDED, NARRATION, QUOTE, Voices, voices, word
 from bias.lexicons import Lexicon, load_lexicon
 from bias.lexicons.matcher import Matcher
 from bias.lexicons.user import kind_of
-from bias.model import Evidence, FeatureResult, FeatureSpec, Span
+from bias.model import Evidence, FeatureResult, FeatureSpec, Span, trusted_span
 
 NAME = "loaded"
 CATEGORIES = ("pejorative", "intensifier", "metaphor", "fear", "evaluative", "booster", "hedge",
@@ -80,7 +80,7 @@ def find_loaded_hits(parsed: Parsed, *, matcher: Matcher, v: Voices | None = Non
     text = parsed.text
     out = []
     for start, stop, e, lexicon in matcher.find_offsets(text, parsed.sentences):
-        span = Span(start, stop)
+        span = trusted_span(start, stop)
         out.append(LoadedHit(span, text[start:stop], e.term, e.category, v.of(span), e.weight,
                              e.explanation, e.alternative, lexicon))
     for q in v.scare_quotes:

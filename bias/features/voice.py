@@ -108,7 +108,7 @@ def is_scare_quote(parsed: Parsed, quote: Quote) -> bool:
     inner = quote.inner.of(parsed.text).strip()
     if not inner or inner.endswith(_UTTERANCE_END):
         return False
-    n_words = len(parsed.words_in(quote.inner))
+    n_words = parsed.count_words_in(quote.inner)
     if not 1 <= n_words <= 4:
         return False
     if _is_nickname(parsed.text, quote):
