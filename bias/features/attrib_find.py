@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.features import attrib_patterns as pat
-from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, role_of
+from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, has_tokens, role_of
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_source import (
@@ -38,6 +38,7 @@ from bias.features.attrib_source import (
     phrase_from,
     right_source,
 )
+from bias.features.attrib_taken import CutIndex, TakenCues, count_in
 from bias.features.attrib_window import windows
 from bias.model import Span
 
@@ -85,10 +86,9 @@ class _Finder:
         self.found: list[Attribution] = []
         self.hits: dict[int, SourceHit] = {}
         self.quotes = QuoteIndex(parsed.quotes)
-        # Cues taken so far, sorted by start (``add`` keeps them non-overlapping), for its overlap test.
-        self.cue_starts: list[int] = []
-        self.cue_ends: list[int] = []
-        self.empty_cue = False  # an empty cue would break the sorted-ends shortcut: scan instead
+        self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
+        self.follow: list[tuple[int, int]] | None = None  # FOLLOW_ON matches, computed when first needed
+        self.follow_starts: list[int] = []
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1
@@ -101,35 +101,30 @@ class _Finder:
     def quote_at(self, span: Span) -> Quote | None:
         return self.quotes.containing(span)
 
-    def cut_content(self, a: Attribution) -> Attribution:
+    def cut_content(self, a: Attribution, cuts: CutIndex) -> Attribution:
         """End indirect content before a later cue it swallowed ("said X and warned that Y")."""
         c = a.content
         if c is None or a.quote == "direct":
             return a
-        cuts = [
-            min(b.cue.start, b.source.start if b.source and b.source.start > c.start else b.cue.start)
-            for b in self.found
-            if c.start < b.cue.start < c.end and b.cue.start > a.cue.end
-        ]
-        if not cuts:
+        cut = cuts.first_cut(a)
+        if cut is None:
             return a
-        head = self.text[c.start : min(cuts)]
+        head = self.text[c.start : cut]
         trimmed = pat.TRAILING_JOINERS.sub("", head)
         if not trimmed or not pat.CONJUNCTION.search(head[len(trimmed) :]):
             return a  # "As X reported, Y was warned that ...": the later cue is part of the content
         content = Span(c.start, c.start + len(trimmed))
         return replace(a, content=content, quote=self.quote_type(content))
 
-    def shares_window(self, a: Attribution) -> bool:
-        """True when another attribution has its cue in the same window as ``a``."""
+    def shares_window(self, a: Attribution, starts: list[int]) -> bool:
+        """True when another attribution has its cue in the same window as ``a`` (``starts``: the
+        sorted cue starts of all attributions, ``a`` among them)."""
         w = self.window(a.cue.start)
-        return any(b is not a and w.start <= b.cue.start < w.end for b in self.found)
+        return count_in(starts, w.start, w.end) > (1 if w.start <= a.cue.start < w.end else 0)
 
     def prior(self, lo: int, before: int) -> Attribution | None:
-        for a in reversed(self.found):
-            if lo <= a.cue.start < before:
-                return a
-        return None
+        """The last attribution whose cue starts in ``[lo, before)``."""
+        return self.taken.prior(lo, before)
 
     # ------------------------------------------------------------------ rules
     def run(self) -> tuple[Attribution, ...]:
@@ -150,8 +145,12 @@ class _Finder:
                     break
         self.punctuation()
         self.found.sort(key=lambda a: a.cue.start)
-        self.found = [a for a in self.found if not (a.lemma == "in a statement" and self.shares_window(a))]
-        self.found = [self.cut_content(a) for a in self.found]
+        starts = [a.cue.start for a in self.found]
+        self.found = [
+            a for a in self.found if not (a.lemma == "in a statement" and self.shares_window(a, starts))
+        ]
+        cuts = CutIndex(self.found)
+        self.found = [self.cut_content(a, cuts) for a in self.found]
         continue_quotes(self.found, self.parsed)
         return resolve(self.found, self.parsed, self.t, self.windows)
 
@@ -272,7 +271,7 @@ class _Finder:
             if (
                 src is None
                 or text[lo : src.span.start].strip(" —–-\t")
-                or any(a.cue.end <= cue.start and a.cue.start >= src.span.start for a in self.found)
+                or self.taken.ends_between(src.span.start, cue.start)
             ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
@@ -328,22 +327,49 @@ class _Finder:
         q = self.quote_before(s_lo, lo) or self.quote_after(s_hi, hi)
         if q is not None:
             return q.inner
-        rest = text[s_hi:hi]
-        cut = pat.FOLLOW_ON.search(rest)
-        tail_words = count_tokens(rest[: cut.start()] if cut else rest)
-        head = text[lo:s_lo].rstrip()
-        if (
-            not after
-            and head.endswith(",")
-            and not pat.OPENER.match(head)
-            and (tail_words < 4 or cut is not None and cut.start() < 3)
-        ):
-            end = lo + len(head) - 1
-            return Span(lo, end) if end > lo else None
-        m = pat.CONTENT_START.match(rest)
-        start = s_hi + (m.end() if m else 0)
-        end = s_hi + (cut.start() if cut else len(rest.rstrip(" .")))
+        # The clause after the cue, up to a follow-on ("..., adding"); every test below is bounded or
+        # binary-searched, so a window with many cues costs linear time.
+        cut = self.follow_on(s_hi, hi)
+        if not after:
+            h = s_lo
+            while h > lo and text[h - 1].isspace():
+                h -= 1
+            if (
+                h > lo
+                and text[h - 1] == ","
+                and not pat.OPENER.match(text, lo, h)
+                and (
+                    not has_tokens(text, s_hi, hi if cut is None else cut, 4)
+                    or cut is not None and cut < s_hi + 3
+                )
+            ):
+                end = h - 1
+                return Span(lo, end) if end > lo else None
+        m = pat.CONTENT_START.match(text, s_hi, hi)
+        start = m.end() if m else s_hi
+        if cut is not None:
+            end = cut
+        else:
+            end = hi
+            while end > s_hi and text[end - 1] in " .":
+                end -= 1
         return Span(start, end) if end > start else None
+
+    def follow_on(self, pos: int, hi: int) -> int | None:
+        """Where ``pat.FOLLOW_ON`` first matches in ``text[pos:hi]`` (an offset into the text), or None."""
+        if self.follow is None:
+            # FOLLOW_ON without its final \b: matches start at a comma and hold no other comma, so
+            # these are all its matches; the \b is checked against the end of the searched slice.
+            self.follow = [m.span() for m in pat.FOLLOW_ON_OPEN.finditer(self.text)]
+            self.follow_starts = [s for s, _ in self.follow]
+        text = self.text
+        for k in range(bisect_left(self.follow_starts, pos), len(self.follow)):
+            s, e = self.follow[k]
+            if e > hi:
+                return None
+            if e == hi or not pat.WORD_CHAR.match(text, e):
+                return s
+        return None
 
     def quote_type(self, content: Span | None) -> str:
         if content is None:
@@ -352,15 +378,6 @@ class _Finder:
         if inside == 0:
             return "indirect"
         return "direct" if inside >= 0.9 * len(content) else "mixed"
-
-    def overlaps_cue(self, cue: Span) -> bool:
-        """True when ``cue`` overlaps a cue already taken (``Span.overlaps``)."""
-        if self.empty_cue or cue.start == cue.end:
-            return any(a.cue.overlaps(cue) for a in self.found)
-        # Taken cues are non-empty and do not overlap, so their ends rise with their starts: of those
-        # starting before ``cue`` ends, only the last can reach past its start.
-        i = bisect_left(self.cue_starts, cue.end)
-        return i > 0 and self.cue_ends[i - 1] > cue.start
 
     def add(
         self,
@@ -372,7 +389,7 @@ class _Finder:
         nested: bool,
         content: Span | None = None,
     ) -> None:
-        if self.overlaps_cue(cue):
+        if self.taken.overlaps(cue):
             return
         if content is None:
             content = self.content_of(cue, src, lo, hi)
@@ -388,28 +405,24 @@ class _Finder:
         if src is not None:
             self.hits[cue.start] = src
         text = self.text
-        i = bisect_right(self.cue_starts, cue.start)
-        self.cue_starts.insert(i, cue.start)
-        self.cue_ends.insert(i, cue.end)
-        self.empty_cue = self.empty_cue or cue.start == cue.end
-        self.found.append(
-            Attribution(
-                sentence=self.sentence(cue.start),
-                cue=cue,
-                lemma=form.lemma,
-                category=form.category,
-                explanation=form.explanation,
-                source=src.span if src else None,
-                kind=kind,
-                named=bool(src and src.named),
-                resolved=None,
-                role=_role(self.t, src, text),
-                content=content,
-                quote=self.quote_type(content),
-                nested=nested,
-                anonymity_reason=reason,
-            )
+        a = Attribution(
+            sentence=self.sentence(cue.start),
+            cue=cue,
+            lemma=form.lemma,
+            category=form.category,
+            explanation=form.explanation,
+            source=src.span if src else None,
+            kind=kind,
+            named=bool(src and src.named),
+            resolved=None,
+            role=_role(self.t, src, text),
+            content=content,
+            quote=self.quote_type(content),
+            nested=nested,
+            anonymity_reason=reason,
         )
+        self.found.append(a)
+        self.taken.add(a)
 
 
 def _role(tables: Tables, src: SourceHit | None, text: str) -> str:

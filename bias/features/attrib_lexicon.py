@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from types import MappingProxyType
 
 from bias.lexicons import Lexicon, load_lexicon
@@ -138,6 +139,11 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 def count_tokens(text: str) -> int:
     """``len(tokens(text))`` without building the tokens."""
     return len(_TOKEN.findall(text))
+
+
+def has_tokens(text: str, start: int, end: int, n: int) -> bool:
+    """``count_tokens(text[start:end]) >= n``, reading only as far as the ``n``-th token."""
+    return sum(1 for _ in islice(_TOKEN.finditer(text, start, end), n)) >= n
 
 
 @lru_cache(maxsize=8192)
