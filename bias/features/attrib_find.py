@@ -21,13 +21,14 @@ only when no other cue shares its sentence; "a statement from his office" is a d
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.features import attrib_patterns as pat
-from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, has_tokens, role_of
+from bias.features.attrib_content import Contents
+from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, role_of
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_source import (
@@ -87,8 +88,7 @@ class _Finder:
         self.hits: dict[int, SourceHit] = {}
         self.quotes = QuoteIndex(parsed.quotes)
         self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
-        self.follow: list[tuple[int, int]] | None = None  # FOLLOW_ON matches, computed when first needed
-        self.follow_starts: list[int] = []
+        self.content = Contents(self.text, self.quotes)
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1
@@ -100,21 +100,6 @@ class _Finder:
 
     def quote_at(self, span: Span) -> Quote | None:
         return self.quotes.containing(span)
-
-    def cut_content(self, a: Attribution, cuts: CutIndex) -> Attribution:
-        """End indirect content before a later cue it swallowed ("said X and warned that Y")."""
-        c = a.content
-        if c is None or a.quote == "direct":
-            return a
-        cut = cuts.first_cut(a)
-        if cut is None:
-            return a
-        head = self.text[c.start : cut]
-        trimmed = pat.TRAILING_JOINERS.sub("", head)
-        if not trimmed or not pat.CONJUNCTION.search(head[len(trimmed) :]):
-            return a  # "As X reported, Y was warned that ...": the later cue is part of the content
-        content = Span(c.start, c.start + len(trimmed))
-        return replace(a, content=content, quote=self.quote_type(content))
 
     def shares_window(self, a: Attribution, starts: list[int]) -> bool:
         """True when another attribution has its cue in the same window as ``a`` (``starts``: the
@@ -150,7 +135,7 @@ class _Finder:
             a for a in self.found if not (a.lemma == "in a statement" and self.shares_window(a, starts))
         ]
         cuts = CutIndex(self.found)
-        self.found = [self.cut_content(a, cuts) for a in self.found]
+        self.found = [self.content.cut(a, cuts) for a in self.found]
         continue_quotes(self.found, self.parsed)
         return resolve(self.found, self.parsed, self.t, self.windows)
 
@@ -191,7 +176,8 @@ class _Finder:
             src = self.hits.get(prior.cue.start) if prior else capital_subject(text, lo, cue.start, self.t)
             if src is None and prior is None:
                 return
-            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi, after=True))
+            content = self.content.content_of(cue, None, lo, hi, after=True)
+            self.add(cue, form, src, lo, hi, nested, content=content)
             return
         if form.needs == "after":
             return
@@ -211,7 +197,8 @@ class _Finder:
             src = self.hits.get(prior.cue.start) if prior else None
             if src is None:
                 return
-            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi, after=True))
+            content = self.content.content_of(cue, None, lo, hi, after=True)
+            self.add(cue, form, src, lo, hi, nested, content=content)
             return
         elif (
             src is None
@@ -232,7 +219,7 @@ class _Finder:
             and not _name_elsewhere(text, src.head[0], src.span.start)
         ):
             return  # a sentence-initial common word ("Evidence suggests"), not a name
-        quote_before = self.quote_before(min(cue.start, src.span.start), lo) is not None
+        quote_before = self.content.quote_before(min(cue.start, src.span.start), lo) is not None
         if form.needs == "clause" and not (inverted or quote_before or pat.CLAUSE_AFTER.match(after)):
             return
         if form.needs == "quote" and not (quote_before or pat.QUOTE_MARK.search(after, 0, 90)):
@@ -305,80 +292,6 @@ class _Finder:
                     continue
             self.add(cue, dash, src, para.start, para.end, False, content=content)
 
-    # ------------------------------------------------------------------ content
-    def quote_before(self, pos: int, lo: int) -> Quote | None:
-        text = self.text
-        return self.quotes.first_ending(
-            lo, pos, lambda q: pat.GAP_BEFORE.fullmatch(text, q.span.end, pos) is not None
-        )
-
-    def quote_after(self, pos: int, hi: int) -> Quote | None:
-        text = self.text
-        return self.quotes.first_starting(
-            pos, hi, lambda q: pat.GAP_AFTER.fullmatch(text, pos, q.span.start) is not None
-        )
-
-    def content_of(
-        self, cue: Span, src: SourceHit | None, lo: int, hi: int, *, after: bool = False
-    ) -> Span | None:
-        text = self.text
-        s_lo = min(cue.start, src.span.start) if src else cue.start
-        s_hi = max(cue.end, src.span.end) if src else cue.end
-        q = self.quote_before(s_lo, lo) or self.quote_after(s_hi, hi)
-        if q is not None:
-            return q.inner
-        # The clause after the cue, up to a follow-on ("..., adding"); every test below is bounded or
-        # binary-searched, so a window with many cues costs linear time.
-        cut = self.follow_on(s_hi, hi)
-        if not after:
-            h = s_lo
-            while h > lo and text[h - 1].isspace():
-                h -= 1
-            if (
-                h > lo
-                and text[h - 1] == ","
-                and not pat.OPENER.match(text, lo, h)
-                and (
-                    not has_tokens(text, s_hi, hi if cut is None else cut, 4)
-                    or cut is not None and cut < s_hi + 3
-                )
-            ):
-                end = h - 1
-                return Span(lo, end) if end > lo else None
-        m = pat.CONTENT_START.match(text, s_hi, hi)
-        start = m.end() if m else s_hi
-        if cut is not None:
-            end = cut
-        else:
-            end = hi
-            while end > s_hi and text[end - 1] in " .":
-                end -= 1
-        return Span(start, end) if end > start else None
-
-    def follow_on(self, pos: int, hi: int) -> int | None:
-        """Where ``pat.FOLLOW_ON`` first matches in ``text[pos:hi]`` (an offset into the text), or None."""
-        if self.follow is None:
-            # FOLLOW_ON without its final \b: matches start at a comma and hold no other comma, so
-            # these are all its matches; the \b is checked against the end of the searched slice.
-            self.follow = [m.span() for m in pat.FOLLOW_ON_OPEN.finditer(self.text)]
-            self.follow_starts = [s for s, _ in self.follow]
-        text = self.text
-        for k in range(bisect_left(self.follow_starts, pos), len(self.follow)):
-            s, e = self.follow[k]
-            if e > hi:
-                return None
-            if e == hi or not pat.WORD_CHAR.match(text, e):
-                return s
-        return None
-
-    def quote_type(self, content: Span | None) -> str:
-        if content is None:
-            return "indirect"
-        inside = self.quotes.inside(content)
-        if inside == 0:
-            return "indirect"
-        return "direct" if inside >= 0.9 * len(content) else "mixed"
-
     def add(
         self,
         cue: Span,
@@ -392,7 +305,7 @@ class _Finder:
         if self.taken.overlaps(cue):
             return
         if content is None:
-            content = self.content_of(cue, src, lo, hi)
+            content = self.content.content_of(cue, src, lo, hi)
         kind = src.kind if src else "none"
         reason = None
         if kind in ANONYMOUS_KINDS:
@@ -417,7 +330,7 @@ class _Finder:
             resolved=None,
             role=_role(self.t, src, text),
             content=content,
-            quote=self.quote_type(content),
+            quote=self.content.quote_type(content),
             nested=nested,
             anonymity_reason=reason,
         )
