@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
@@ -49,9 +50,22 @@ def _first_word(text: str, lo: int) -> int:
     return m.start() if m else lo
 
 
+def _comma_before(text: str, pos: int) -> bool:
+    """``text[:pos].rstrip().endswith(",")`` without copying the text before ``pos``."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ","
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word (compiled once per process and word)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _name_elsewhere(text: str, word: str, pos: int) -> bool:
     """True when ``word`` also occurs capitalized inside a sentence (so it is a name, not a common word)."""
-    for m in re.finditer(rf"\b{re.escape(word.rstrip('.'))}\b", text):
+    for m in _whole_word(word.rstrip(".")).finditer(text):
         before = text[: m.start()].rstrip(" \t")
         if m.start() != pos and before and before[-1] not in '.!?\n“"‘':
             return True
@@ -169,7 +183,7 @@ class _Finder:
                     return
                 self.add(cue, form, src, lo, hi, nested, content=prior.content)
                 return
-            if not (text[: cue.start].rstrip().endswith(",") or prev in {"while", "before", "after"}):
+            if not (_comma_before(text, cue.start) or prev in {"while", "before", "after"}):
                 return
             if prior is None and (form.needs or not pat.CLAUSE_AFTER.match(after)):
                 return
