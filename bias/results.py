@@ -236,5 +236,6 @@ def read_results(paths: Sequence[str | Path], *, progress: Callable[[int], None]
         shown=tuple(record_to_scores(_read_at(where[i]), paragraphs=True) for i in shown),
         vocabulary=tuple(_text_at(where[i]) for i in vocab),
         stories=None,
+        full_data=", ".join(Path(p).name for p in paths), full_data_hint="",
     )
     return out

@@ -95,8 +95,8 @@ def _k_of_n(figs: list[OutletFigure], first: str, noun: str, tail: str) -> str:
     out = ""
     if stated:
         f0 = stated[0]
-        out = f"{f0.outlet} {first} {f0.part} of its {f0.whole} {noun}{tail}"
-        out += "".join(f"; {f.outlet} {f.part} of {f.whole}" for f in stated[1:])
+        out = f"{f0.outlet} {first} {f0.part:,} of its {f0.whole:,} {noun}{tail}"
+        out += "".join(f"; {f.outlet} {f.part:,} of {f.whole:,}" for f in stated[1:])
     none = [f.outlet for f in figs if not f.whole]
     if none:
         out += ("; " if out else "") + f"no {noun} found in {', '.join(none)}"

@@ -42,7 +42,7 @@ SECTION = "section label"
 AUTHOR_NOTE = "author note"
 SOURCES = "list of sources"
 
-_FOLD_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "))
 _NOT_A_NAME = frozenset(
     [
         "The",
@@ -120,15 +120,27 @@ class _Line:
 
 
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).translate(_FOLD_MAP).casefold().split())
+    """Caption comparison form: NFC, curly quotes straight, no-break spaces plain, casefolded, single
+    spaces (chained ``str.replace``: several times faster than ``str.translate`` with a mapping)."""
+    text = unicodedata.normalize("NFC", text)
+    for old, new in _FOLD_PAIRS:
+        text = text.replace(old, new)
+    return " ".join(text.casefold().split())
 
 
 def _repeated_captions(lines: list[_Line]) -> None:
     visible = [ln for ln in lines if ln.text]
-    for a, b in zip(visible, visible[1:], strict=False):
+    folded: dict[int, str] = {}  # each line is folded at most once, and only when compared
+
+    def fold(i: int) -> str:
+        if i not in folded:
+            folded[i] = _fold(visible[i].text)
+        return folded[i]
+
+    for i, (a, b) in enumerate(zip(visible, visible[1:], strict=False)):
         if a.reason is not None or b.reason not in (None, chrome.CAPTION):
             continue
-        fa, fb = _fold(a.text), _fold(b.text)
+        fa, fb = fold(i), fold(i + 1)
         repeated = len(fa) >= 10 and len(fb) > len(fa) and fb.startswith(fa)
         if repeated and (b.reason == chrome.CAPTION or chrome.is_credit_tail(b.text[len(a.text) :])):
             a.reason = b.reason = chrome.CAPTION

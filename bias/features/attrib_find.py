@@ -21,12 +21,14 @@ only when no other cue shares its sentence; "a statement from his office" is a d
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.features import attrib_patterns as pat
+from bias.features.attrib_content import Contents
 from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, role_of
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
@@ -38,6 +40,7 @@ from bias.features.attrib_source import (
     phrase_from,
     right_source,
 )
+from bias.features.attrib_taken import CutIndex, TakenCues, count_in
 from bias.features.attrib_window import windows
 from bias.model import Span
 
@@ -47,9 +50,22 @@ def _first_word(text: str, lo: int) -> int:
     return m.start() if m else lo
 
 
+def _comma_before(text: str, pos: int) -> bool:
+    """``text[:pos].rstrip().endswith(",")`` without copying the text before ``pos``."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ","
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word (compiled once per process and word)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _name_elsewhere(text: str, word: str, pos: int) -> bool:
     """True when ``word`` also occurs capitalized inside a sentence (so it is a name, not a common word)."""
-    for m in re.finditer(rf"\b{re.escape(word.rstrip('.'))}\b", text):
+    for m in _whole_word(word.rstrip(".")).finditer(text):
         before = text[: m.start()].rstrip(" \t")
         if m.start() != pos and before and before[-1] not in '.!?\n“"‘':
             return True
@@ -85,10 +101,8 @@ class _Finder:
         self.found: list[Attribution] = []
         self.hits: dict[int, SourceHit] = {}
         self.quotes = QuoteIndex(parsed.quotes)
-        # Cues taken so far, sorted by start (``add`` keeps them non-overlapping), for its overlap test.
-        self.cue_starts: list[int] = []
-        self.cue_ends: list[int] = []
-        self.empty_cue = False  # an empty cue would break the sorted-ends shortcut: scan instead
+        self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
+        self.content = Contents(self.text, self.quotes)
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1
@@ -101,35 +115,15 @@ class _Finder:
     def quote_at(self, span: Span) -> Quote | None:
         return self.quotes.containing(span)
 
-    def cut_content(self, a: Attribution) -> Attribution:
-        """End indirect content before a later cue it swallowed ("said X and warned that Y")."""
-        c = a.content
-        if c is None or a.quote == "direct":
-            return a
-        cuts = [
-            min(b.cue.start, b.source.start if b.source and b.source.start > c.start else b.cue.start)
-            for b in self.found
-            if c.start < b.cue.start < c.end and b.cue.start > a.cue.end
-        ]
-        if not cuts:
-            return a
-        head = self.text[c.start : min(cuts)]
-        trimmed = pat.TRAILING_JOINERS.sub("", head)
-        if not trimmed or not pat.CONJUNCTION.search(head[len(trimmed) :]):
-            return a  # "As X reported, Y was warned that ...": the later cue is part of the content
-        content = Span(c.start, c.start + len(trimmed))
-        return replace(a, content=content, quote=self.quote_type(content))
-
-    def shares_window(self, a: Attribution) -> bool:
-        """True when another attribution has its cue in the same window as ``a``."""
+    def shares_window(self, a: Attribution, starts: list[int]) -> bool:
+        """True when another attribution has its cue in the same window as ``a`` (``starts``: the
+        sorted cue starts of all attributions, ``a`` among them)."""
         w = self.window(a.cue.start)
-        return any(b is not a and w.start <= b.cue.start < w.end for b in self.found)
+        return count_in(starts, w.start, w.end) > (1 if w.start <= a.cue.start < w.end else 0)
 
     def prior(self, lo: int, before: int) -> Attribution | None:
-        for a in reversed(self.found):
-            if lo <= a.cue.start < before:
-                return a
-        return None
+        """The last attribution whose cue starts in ``[lo, before)``."""
+        return self.taken.prior(lo, before)
 
     # ------------------------------------------------------------------ rules
     def run(self) -> tuple[Attribution, ...]:
@@ -150,8 +144,12 @@ class _Finder:
                     break
         self.punctuation()
         self.found.sort(key=lambda a: a.cue.start)
-        self.found = [a for a in self.found if not (a.lemma == "in a statement" and self.shares_window(a))]
-        self.found = [self.cut_content(a) for a in self.found]
+        starts = [a.cue.start for a in self.found]
+        self.found = [
+            a for a in self.found if not (a.lemma == "in a statement" and self.shares_window(a, starts))
+        ]
+        cuts = CutIndex(self.found)
+        self.found = [self.content.cut(a, cuts) for a in self.found]
         continue_quotes(self.found, self.parsed)
         return resolve(self.found, self.parsed, self.t, self.windows)
 
@@ -185,14 +183,15 @@ class _Finder:
                     return
                 self.add(cue, form, src, lo, hi, nested, content=prior.content)
                 return
-            if not (text[: cue.start].rstrip().endswith(",") or prev in {"while", "before", "after"}):
+            if not (_comma_before(text, cue.start) or prev in {"while", "before", "after"}):
                 return
             if prior is None and (form.needs or not pat.CLAUSE_AFTER.match(after)):
                 return
             src = self.hits.get(prior.cue.start) if prior else capital_subject(text, lo, cue.start, self.t)
             if src is None and prior is None:
                 return
-            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi, after=True))
+            content = self.content.content_of(cue, None, lo, hi, after=True)
+            self.add(cue, form, src, lo, hi, nested, content=content)
             return
         if form.needs == "after":
             return
@@ -212,7 +211,8 @@ class _Finder:
             src = self.hits.get(prior.cue.start) if prior else None
             if src is None:
                 return
-            self.add(cue, form, src, lo, hi, nested, content=self.content_of(cue, None, lo, hi, after=True))
+            content = self.content.content_of(cue, None, lo, hi, after=True)
+            self.add(cue, form, src, lo, hi, nested, content=content)
             return
         elif (
             src is None
@@ -233,7 +233,7 @@ class _Finder:
             and not _name_elsewhere(text, src.head[0], src.span.start)
         ):
             return  # a sentence-initial common word ("Evidence suggests"), not a name
-        quote_before = self.quote_before(min(cue.start, src.span.start), lo) is not None
+        quote_before = self.content.quote_before(min(cue.start, src.span.start), lo) is not None
         if form.needs == "clause" and not (inverted or quote_before or pat.CLAUSE_AFTER.match(after)):
             return
         if form.needs == "quote" and not (quote_before or pat.QUOTE_MARK.search(after, 0, 90)):
@@ -272,7 +272,7 @@ class _Finder:
             if (
                 src is None
                 or text[lo : src.span.start].strip(" —–-\t")
-                or any(a.cue.end <= cue.start and a.cue.start >= src.span.start for a in self.found)
+                or self.taken.ends_between(src.span.start, cue.start)
             ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
@@ -306,62 +306,6 @@ class _Finder:
                     continue
             self.add(cue, dash, src, para.start, para.end, False, content=content)
 
-    # ------------------------------------------------------------------ content
-    def quote_before(self, pos: int, lo: int) -> Quote | None:
-        text = self.text
-        return self.quotes.first_ending(
-            lo, pos, lambda q: pat.GAP_BEFORE.fullmatch(text, q.span.end, pos) is not None
-        )
-
-    def quote_after(self, pos: int, hi: int) -> Quote | None:
-        text = self.text
-        return self.quotes.first_starting(
-            pos, hi, lambda q: pat.GAP_AFTER.fullmatch(text, pos, q.span.start) is not None
-        )
-
-    def content_of(
-        self, cue: Span, src: SourceHit | None, lo: int, hi: int, *, after: bool = False
-    ) -> Span | None:
-        text = self.text
-        s_lo = min(cue.start, src.span.start) if src else cue.start
-        s_hi = max(cue.end, src.span.end) if src else cue.end
-        q = self.quote_before(s_lo, lo) or self.quote_after(s_hi, hi)
-        if q is not None:
-            return q.inner
-        rest = text[s_hi:hi]
-        cut = pat.FOLLOW_ON.search(rest)
-        tail_words = count_tokens(rest[: cut.start()] if cut else rest)
-        head = text[lo:s_lo].rstrip()
-        if (
-            not after
-            and head.endswith(",")
-            and not pat.OPENER.match(head)
-            and (tail_words < 4 or cut is not None and cut.start() < 3)
-        ):
-            end = lo + len(head) - 1
-            return Span(lo, end) if end > lo else None
-        m = pat.CONTENT_START.match(rest)
-        start = s_hi + (m.end() if m else 0)
-        end = s_hi + (cut.start() if cut else len(rest.rstrip(" .")))
-        return Span(start, end) if end > start else None
-
-    def quote_type(self, content: Span | None) -> str:
-        if content is None:
-            return "indirect"
-        inside = self.quotes.inside(content)
-        if inside == 0:
-            return "indirect"
-        return "direct" if inside >= 0.9 * len(content) else "mixed"
-
-    def overlaps_cue(self, cue: Span) -> bool:
-        """True when ``cue`` overlaps a cue already taken (``Span.overlaps``)."""
-        if self.empty_cue or cue.start == cue.end:
-            return any(a.cue.overlaps(cue) for a in self.found)
-        # Taken cues are non-empty and do not overlap, so their ends rise with their starts: of those
-        # starting before ``cue`` ends, only the last can reach past its start.
-        i = bisect_left(self.cue_starts, cue.end)
-        return i > 0 and self.cue_ends[i - 1] > cue.start
-
     def add(
         self,
         cue: Span,
@@ -372,10 +316,10 @@ class _Finder:
         nested: bool,
         content: Span | None = None,
     ) -> None:
-        if self.overlaps_cue(cue):
+        if self.taken.overlaps(cue):
             return
         if content is None:
-            content = self.content_of(cue, src, lo, hi)
+            content = self.content.content_of(cue, src, lo, hi)
         kind = src.kind if src else "none"
         reason = None
         if kind in ANONYMOUS_KINDS:
@@ -388,28 +332,24 @@ class _Finder:
         if src is not None:
             self.hits[cue.start] = src
         text = self.text
-        i = bisect_right(self.cue_starts, cue.start)
-        self.cue_starts.insert(i, cue.start)
-        self.cue_ends.insert(i, cue.end)
-        self.empty_cue = self.empty_cue or cue.start == cue.end
-        self.found.append(
-            Attribution(
-                sentence=self.sentence(cue.start),
-                cue=cue,
-                lemma=form.lemma,
-                category=form.category,
-                explanation=form.explanation,
-                source=src.span if src else None,
-                kind=kind,
-                named=bool(src and src.named),
-                resolved=None,
-                role=_role(self.t, src, text),
-                content=content,
-                quote=self.quote_type(content),
-                nested=nested,
-                anonymity_reason=reason,
-            )
+        a = Attribution(
+            sentence=self.sentence(cue.start),
+            cue=cue,
+            lemma=form.lemma,
+            category=form.category,
+            explanation=form.explanation,
+            source=src.span if src else None,
+            kind=kind,
+            named=bool(src and src.named),
+            resolved=None,
+            role=_role(self.t, src, text),
+            content=content,
+            quote=self.content.quote_type(content),
+            nested=nested,
+            anonymity_reason=reason,
         )
+        self.found.append(a)
+        self.taken.add(a)
 
 
 def _role(tables: Tables, src: SourceHit | None, text: str) -> str:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from types import MappingProxyType
 
 from bias.lexicons import Lexicon, load_lexicon
@@ -36,6 +37,8 @@ ROLE_PRIORITY = (
     "official",
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Source-lexicon kinds that make a word a source head noun (not a mere title or name marker).
+_HEAD_KINDS = frozenset({"unnamed", "vague", "confidential", "media", "document", "organization"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|[^\W_]+(?:['’.\-@][^\W_]+)*\.?|@\w+", re.UNICODE)
 
@@ -73,6 +76,7 @@ class Tables:
     outlets: frozenset[str]  # full outlet names, lower case, no leading "the"
     confidential: tuple[str, ...]  # multi-word confidential markers ("people familiar")
     genders: Mapping[str, str]  # given name or gendered word -> "female" | "male"
+    heads: Mapping[str, SourceWord]  # single word -> its first row that makes it a source head noun
 
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
@@ -116,6 +120,10 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
         outlets=frozenset(outlets),
         confidential=tuple(p for p, row in phrases.items() if row.kind == "confidential"),
         genders=MappingProxyType(genders),
+        heads=MappingProxyType(
+            {k: next(r for r in v if r.kind in _HEAD_KINDS) for k, v in nouns.items()
+             if any(r.kind in _HEAD_KINDS for r in v)}
+        ),
     )
 
 
@@ -140,6 +148,11 @@ def count_tokens(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
+def has_tokens(text: str, start: int, end: int, n: int) -> bool:
+    """``count_tokens(text[start:end]) >= n``, reading only as far as the ``n``-th token."""
+    return sum(1 for _ in islice(_TOKEN.finditer(text, start, end), n)) >= n
+
+
 @lru_cache(maxsize=8192)
 def strip_dot(word: str) -> str:
     """``word`` lower-cased, with a trailing dot and possessive removed ("Cmdr." -> "cmdr")."""
@@ -154,7 +167,9 @@ def is_capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def is_acronym(word: str) -> bool:
+    """True for "CBP", "NGOs", "U.S." (cached per word)."""
     return bool(_ACRONYM.match(word.rstrip("’s").rstrip("'s")))
 
 
@@ -165,10 +180,7 @@ def noun_kinds(tables: Tables, word: str) -> tuple[SourceWord, ...]:
 
 def head_kind(tables: Tables, word: str) -> SourceWord | None:
     """The row that makes ``word`` a source head noun (not a mere title or name marker), if any."""
-    for row in noun_kinds(tables, word):
-        if row.kind in {"unnamed", "vague", "confidential", "media", "document", "organization"}:
-            return row
-    return None
+    return tables.heads.get(strip_dot(word))
 
 
 def role_of(tables: Tables, words: Sequence[str]) -> str:

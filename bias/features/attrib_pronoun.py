@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bias.corpus.parsed import Parsed
 from bias.features.attrib_lexicon import Tables, gender_of, head_kind, role_of, strip_dot
@@ -63,6 +64,12 @@ def head_words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _given_name_before(surname: str) -> re.Pattern[str]:
+    """A capitalized word (group 1) and an optional initial before ``surname`` (compiled once)."""
+    return re.compile(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b")
+
+
 def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     """ "female", "male" or None for a person named by ``phrase`` (see the module docstring)."""
     words = [w.strip(",") for w in head_words(phrase)]
@@ -73,7 +80,7 @@ def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     last = _POSSESSIVE.sub("", own[-1]).rstrip(".")
     if not last[:1].isupper():
         return None
-    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b", text):
+    for m in _given_name_before(last).finditer(text):
         g = tables.genders.get(m.group(1).lower())
         if g is not None:
             return g

@@ -6,6 +6,7 @@ earlier full name).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -104,6 +105,7 @@ def resolve(
     text = parsed.text
     out: list[Attribution] = []
     earlier: list[Antecedent] = []
+    names = _NameIndex(text)
     for a in found:
         if a.source is None:
             out.append(a)
@@ -123,24 +125,67 @@ def resolve(
             out.append(
                 replace(a, kind=target.kind, named=target.named, role=target.role, resolved=target.name)
             )
+            names.add(out)
             if not a.nested:
                 g = GENDER.get(first, target.gender)
                 earlier.append(replace(target, gender=g))
             continue
-        out.append(_resolve_noun(a, words, first, out, text))
+        out.append(_resolve_noun(a, words, first, out, text, names))
+        names.add(out)
         cand = _candidate(out[-1], text, tables)
         if cand is not None:
             earlier.append(cand)
     return tuple(out)
 
 
+class _NameIndex:
+    """The sources resolved so far, indexed for the two noun rules of :func:`_resolve_noun`.
+
+    ``anonymous``: positions in ``out`` of anonymous sources. ``longest[w]``: positions in ``out`` of
+    person sources holding the word ``w``, kept only while no later one is at least as long, so the
+    source lengths fall from the oldest to the newest kept: the newest source longer than ``n``
+    is found by binary search.
+    """
+
+    __slots__ = ("anonymous", "longest", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.anonymous: list[int] = []
+        self.longest: dict[str, tuple[list[int], list[int]]] = {}  # word -> (-lengths, positions)
+
+    def add(self, out: list[Attribution]) -> None:
+        """Index ``out[-1]``."""
+        b, k = out[-1], len(out) - 1
+        if b.source is None:
+            return
+        if b.kind in ANONYMOUS_KINDS:
+            self.anonymous.append(k)
+        if b.kind == "person":
+            n = len(b.source)
+            for w in set(self.text[b.source.start : b.source.end].split()):
+                neg, pos = self.longest.setdefault(w, ([], []))
+                while neg and -neg[-1] <= n:
+                    neg.pop()
+                    pos.pop()
+                neg.append(-n)
+                pos.append(k)
+
+    def newest_longer(self, word: str, n: int) -> int | None:
+        """Position in ``out`` of the newest person source holding ``word`` and longer than ``n``."""
+        neg, pos = self.longest.get(word, ((), ()))
+        i = bisect_left(neg, -n)  # kept sources longer than n come first
+        return pos[i - 1] if i else None
+
+
 def _resolve_noun(
-    a: Attribution, words: list[str], first: str, out: list[Attribution], text: str
+    a: Attribution, words: list[str], first: str, out: list[Attribution], text: str, names: _NameIndex
 ) -> Attribution:
     """ "the official" -> an earlier unnamed official; a bare surname -> an earlier full name."""
     if first == "the" and a.kind in ANONYMOUS_KINDS and len(words) <= 4:
         head = strip_dot(words[-1])
-        for b in reversed(out):
+        for k in reversed(names.anonymous):
+            b = out[k]
             if (
                 b.source is not None
                 and b.source != a.source
@@ -152,18 +197,13 @@ def _resolve_noun(
                 )
         return a
     if a.kind == "person" and len(words) <= 2:
-        last = words[-1]
-        for b in reversed(out):
-            if (
-                b.kind == "person"
-                and b.source is not None
-                and b.source != a.source
-                and last in text[b.source.start : b.source.end].split()
-                and len(b.source) > len(a.source)
-            ):
-                return replace(
-                    a,
-                    role=b.role if a.role == "unknown" else a.role,
-                    resolved=b.resolved or text[b.source.start : b.source.end],
-                )
+        # the newest earlier person source holding the surname and longer (so not a.source itself)
+        k = names.newest_longer(words[-1], len(a.source))  # type: ignore[arg-type]
+        b = out[k] if k is not None else None
+        if b is not None and b.source is not None:
+            return replace(
+                a,
+                role=b.role if a.role == "unknown" else a.role,
+                resolved=b.resolved or text[b.source.start : b.source.end],
+            )
     return a

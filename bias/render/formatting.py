@@ -23,8 +23,8 @@ def format_value(value: float | None, unit: str) -> str:
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
-    """``"1 article"``, ``"3 articles"``."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
+    """``"1 article"``, ``"3 articles"``, ``"20,000 articles"``."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 def safe_url(url: str | None) -> str:

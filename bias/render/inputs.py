@@ -27,13 +27,16 @@ class ReportInput:
     """``tally``: every article counted. ``shown``: the reader's articles (input order).
     ``vocabulary``: the articles whose words are compared (all, or a sample of
     ``vocabulary_of`` articles when the corpus is large). ``stories``: the story grouping (None
-    when skipped) and ``story_scores`` the articles it refers to."""
+    when skipped) and ``story_scores`` the articles it refers to. ``full_data``: where a reader finds
+    every article's data (the exports, or the analysis file the report was read from)."""
 
     tally: CorpusTally
     shown: tuple[ArticleScores, ...]
     vocabulary: tuple[ArticleScores, ...]
     stories: StoryAssignment | None
     story_scores: tuple[ArticleScores, ...] = ()
+    full_data: str = "the exports"
+    full_data_hint: str = " (bias report --export, bias analyze)"
 
     @property
     def vocabulary_sampled(self) -> bool:

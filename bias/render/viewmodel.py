@@ -108,7 +108,8 @@ def _noise(scores: CorpusTally, name: str, figures: list[Any]) -> str:
     lo = min(enough, key=lambda m: (m.mean, m.outlet))
     diff = compare_outlets(scores, name, hi.outlet, lo.outlet)
     if diff.verdict == "differ":
-        return f"{hi.outlet} and {lo.outlet} differ beyond chance ({diff.method} p = {diff.p_value:.3f})."
+        p = "p < 0.001" if diff.p_value < 0.001 else f"p = {diff.p_value:.3f}"
+        return f"{hi.outlet} and {lo.outlet} differ beyond chance ({diff.method} {p})."
     return f"The gap between {hi.outlet} and {lo.outlet} is within noise (p = {diff.p_value:.2f})."
 
 
@@ -172,8 +173,8 @@ def build_report(source: ReportInput | Sequence[ArticleScores], *, title: str | 
             "name": o,
             "articles": plural(counts[o], "article"),
             "titles": [{"title": a["title"], "anchor": a["anchor"]} for a in articles if a["outlet"] == o],
-            "more": (f"and {counts[o] - sum(1 for a in articles if a['outlet'] == o)} more in the exports"
-                     if len(shown) < total else ""),
+            "more": (f"and {counts[o] - sum(1 for a in articles if a['outlet'] == o):,} more in "
+                     f"{data.full_data}" if len(shown) < total else ""),
         })
     return {
         "title": title or "How the outlets framed it",
@@ -195,9 +196,9 @@ def build_report(source: ReportInput | Sequence[ArticleScores], *, title: str | 
         "layers": switches,
         "body_class": hidden_layers_class(switches),
         "articles": articles,
-        "sampled": (f"The reader shows {len(shown)} of the {total} articles, taken in turn from each "
-                    "outlet; every article's figures count in the tables above and are in the exports "
-                    "(bias report --export, bias analyze)." if len(shown) < total else ""),
+        "sampled": (f"The reader shows {len(shown)} of the {total:,} articles, taken in turn from each "
+                    "outlet; every article's figures count in the tables above and are in "
+                    f"{data.full_data}{data.full_data_hint}." if len(shown) < total else ""),
         "methods": methods(extractors),
         "versions": [{"name": k, "version": v} for k, v in versions.items()],
         "skipped": list(skipped),
