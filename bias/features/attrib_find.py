@@ -127,16 +127,15 @@ class _Finder:
 
     # ------------------------------------------------------------------ rules
     def run(self) -> tuple[Attribution, ...]:
-        words = self.parsed.words
-        text = self.text
-        low = [text[w.start : w.end].lower() for w in words]
+        parsed = self.parsed
+        low = parsed.word_lower
+        starts, ends = parsed.word_starts, parsed.word_ends
         # Only the words that start a cue form (most words do not): the forms of each, in order.
         for i, forms in filter(itemgetter(1), enumerate(map(self.t.cues_by_first.get, low))):
-            w = words[i]
             for form in forms:
                 n = len(form.words)
                 if tuple(low[i : i + n]) == form.words:
-                    cue = Span(w.start, words[i + n - 1].end)
+                    cue = Span(starts[i], ends[i + n - 1])
                     if form.frame == "prep":
                         self.prep(cue, form)
                     else:

@@ -137,7 +137,7 @@ def find_attribution_evidence(
                 "The reason the text gives for not naming the source.",
             )
     for q in parsed.quotes:
-        n = len(parsed.words_in(q.inner))
+        n = parsed.count_words_in(q.inner)
         if n:
             yield Evidence(
                 q.inner, NAME, "quotation", "quoted words", float(n), f"{n} words inside quotation marks."
@@ -198,7 +198,7 @@ def run(parsed: Parsed, *, tables: Tables | None = None) -> FeatureResult:
         "attribution_summary": (frozen_map(summary(attributions, text)),),
     }
     return FeatureResult(
-        values=frozen_map(_metrics(evidence, len(parsed.words))),
+        values=frozen_map(_metrics(evidence, len(parsed.word_starts))),
         evidence=tuple(evidence),
         records=frozen_map(records),
     )
