@@ -217,6 +217,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("bias: nothing could be analysed; no report written", file=sys.stderr)
         return outcome.exit_code
     stories = assign_stories([s.article for s in scores])
+    if stories is None:
+        print("bias: tip: with this many articles, run `bias analyze INPUTS -o results.jsonl` once and then "
+              "`bias report results.jsonl`: the report is then streamed from the stored analysis "
+              "(docs/scaling.md)", file=sys.stderr)
     html = render_report(scores, title=args.title, templates=args.templates,
                          skipped=[str(p) for p in outcome.problems], extractors=extractors, stories=stories)
     write_atomic(out, html)

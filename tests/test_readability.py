@@ -138,3 +138,15 @@ def test_complex_words_ties_keep_the_earlier_word() -> None:
     found = list(rd.find_complex_words(_parsed(text), limit=2))
     assert [(e.span.of(text), e.weight, e.note.split("(")[1].split(")")[0]) for e in found] == [
         ("Officials", 3.0, "used 2 times"), ("everybody", 4.0, "used once")]
+
+
+def test_overlong_words_skip_hyphenation(monkeypatch) -> None:  # noqa: ANN001
+    from bias.features import syllables
+
+    def refuse():  # noqa: ANN202
+        raise AssertionError("pyphen must not see a word this long")
+
+    monkeypatch.setattr(syllables, "_hyphenator", refuse)
+    word = "zq" + "banana" * 20_000  # 120,002 letters: no dictionary word, past MAX_HYPHENATED
+    assert syllables._rule_syllables(word) == 60_000
+    assert syllables._rule_syllables("zqx" * 30) == 0  # no vowel group at all

@@ -50,8 +50,16 @@ def _hyphenator():  # noqa: ANN202 - pyphen ships no type hints
     return pyphen.Pyphen(lang="en_US")
 
 
+MAX_HYPHENATED = 64  # longer "words" (run-together text, encoded data) are not English words
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
 def _rule_syllables(word: str) -> int:
-    """Hyphenation points + 1 (pyphen), the fallback for words the dictionary lacks."""
+    """Hyphenation points + 1 (pyphen), the fallback for words the dictionary lacks. Past
+    :data:`MAX_HYPHENATED` characters, where hyphenation gets slow and means nothing, the number of
+    vowel groups instead."""
+    if len(word) > MAX_HYPHENATED:
+        return len(_VOWEL_GROUPS.findall(word))
     return len(_hyphenator().positions(word)) + 1
 
 
