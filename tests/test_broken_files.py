@@ -98,7 +98,8 @@ def test_broken_corpus_names_each_bad_file_and_analyses_the_rest(
     expected = [
         f"{broken / 'binary.txt'}: looks like a binary file (a PDF document), not text",
         f"{broken / 'empty.md'}: file is empty",
-        f"{broken / 'nested.html'}: no article text found in this web page",
+        f"{broken / 'nested.html'}: no article text found in this web page (its elements are nested "
+        "10,003 deep; the HTML parser stops reading at 255: save the page's text as .txt instead)",
         f"{broken / 'records.csv'}:6: the article is 10,000,019 characters long, over the "
         "1,000,000-character limit for one article (split the file into separate articles)",
         f"{broken / 'records.jsonl'}:2: line 2 is not valid JSON: Expecting property name enclosed in "
@@ -156,3 +157,11 @@ def test_fifty_mb_file_with_raised_limit_is_refused_clearly_in_bounded_memory(
     assert "over the 1,000,000-character limit for one article" in proc.stderr
     assert int(kb) < 1_500_000, f"peak memory {int(kb) // 1024} MB"
     assert not (tmp_path / "out.jsonl").exists()  # nothing analysed: no output file
+
+
+def test_nesting_depth_counts_elements_not_void_tags() -> None:
+    from bias.corpus.formats import nesting_depth
+
+    assert nesting_depth("<html><body><div><p>a<br>b<img src=x/></p></div></body></html>") == 4
+    assert nesting_depth("</div></div><p>x</p>") == 1
+    assert nesting_depth("no tags") == 0

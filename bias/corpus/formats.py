@@ -228,6 +228,25 @@ def read_csv(path: str, source: str | Iterable[str], *, max_field: int) -> Itera
         yield rec if isinstance(rec, Record) else InputError(path, f"line {line} {rec}", line=line)
 
 
+MAX_HTML_DEPTH = 255  # libxml2's default nesting limit, which lxml (under trafilatura) keeps
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"})
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest element nesting of ``html`` by a plain scan of its tags (void and self-closed
+    elements do not nest; unbalanced closing tags never take the depth below zero)."""
+    depth = deepest = 0
+    for closing, name, self_closed in _TAG.findall(html):
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closed and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(path: str, html: str) -> Iterator[Record | InputError]:
     """Extract the article of a saved web page with trafilatura (offline, precision first).
 
@@ -249,7 +268,10 @@ def read_html(path: str, html: str) -> Iterator[Record | InputError]:
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     text = data.get("text") or ""
     if not text.strip():
-        yield InputError(path, "no article text found in this web page")
+        depth = nesting_depth(html)
+        why = (f" (its elements are nested {depth:,} deep; the HTML parser stops reading at "
+               f"{MAX_HTML_DEPTH}: save the page's text as .txt instead)" if depth > MAX_HTML_DEPTH else "")
+        yield InputError(path, "no article text found in this web page" + why)
         return
     fields: dict[str, str] = {}
     for ours, theirs in (
