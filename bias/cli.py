@@ -187,12 +187,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     default = args.output is None
     out = _default_output(args.inputs) if default else args.output
     inputs = [Path(p) for p in args.inputs]
-    from bias.compare.stories import assign_stories
+    from bias.compare.stories import MAX_CLUSTERED
     from bias.engine import Job, default_jobs
     from bias.exports import export_paths, export_texts
     from bias.files import check_output, write_atomic
     from bias.lexicons.user import load_user_lexicon
     from bias.pipeline import run_jobs
+    from bias.render.collect import ReportCollector
     from bias.results import is_analysis_file
     from bias.versions import versions
 
@@ -210,21 +211,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     extractors = _extractors(args.lexicon)
     outcome = Outcome()
     kwargs = {"max_bytes": args.max_size} if args.max_size else {}
-    scores = list(run_jobs(load_articles(args.inputs, outcome, **kwargs), outcome,
-                           Job(lexicons, "scores", None), progress=show_progress(),
-                           jobs=args.jobs or default_jobs(), engine=args.engine, scheduler=args.scheduler))
-    if not scores:
+    # The exports list every article, so they keep them all; the report alone needs bounded memory.
+    collector = ReportCollector(hold_whole=sys.maxsize if extras else MAX_CLUSTERED)
+    for s in run_jobs(load_articles(args.inputs, outcome, **kwargs), outcome,
+                      Job(lexicons, "scores", None), progress=show_progress(),
+                      jobs=args.jobs or default_jobs(), engine=args.engine, scheduler=args.scheduler):
+        collector.add(s)
+    data = collector.finish()
+    if data is None:
         print("bias: nothing could be analysed; no report written", file=sys.stderr)
         return outcome.exit_code
-    stories = assign_stories([s.article for s in scores])
-    if stories is None:
-        print("bias: tip: with this many articles, run `bias analyze INPUTS -o results.jsonl` once and then "
-              "`bias report results.jsonl`: the report is then streamed from the stored analysis "
-              "(docs/scaling.md)", file=sys.stderr)
-    html = render_report(scores, title=args.title, templates=args.templates,
-                         skipped=[str(p) for p in outcome.problems], extractors=extractors, stories=stories)
+    if data.stories is None:
+        print("bias: stories were not grouped (more than 5,000 articles). Tip: run `bias analyze INPUTS -o "
+              "results.jsonl` once, then `bias report results.jsonl` as often as needed (docs/scaling.md)",
+              file=sys.stderr)
+    html = render_report(data, title=args.title, templates=args.templates,
+                         skipped=[str(p) for p in outcome.problems], extractors=extractors)
     write_atomic(out, html)
-    print(f"bias: wrote {out} ({len(scores)} articles)", file=sys.stderr)
+    print(f"bias: wrote {out} ({len(data.tally)} articles)", file=sys.stderr)
+    scores, stories = data.story_scores, data.stories
     for path, text in zip(extras, export_texts(scores, stories, versions()) if extras else (), strict=True):
         write_atomic(path, text)
         print(f"bias: wrote {path}", file=sys.stderr)
