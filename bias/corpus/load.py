@@ -37,9 +37,10 @@ from bias.corpus import formats
 from bias.corpus.clean import Cleaned, clean_lines
 from bias.corpus.decode import DecodeError, decode_bytes, normalise, utf8_head
 from bias.corpus.manifest import MANIFEST_NAME, Fields, FileEntry, Manifest, ManifestError, read_manifest
+from bias.corpus.markdown import plain_lines
 from bias.corpus.split import SplitError, split_at_headlines, split_auto
 from bias.errors import InputError
-from bias.model import Article
+from bias.model import Article, Removal
 
 __all__ = ["DEFAULT_MAX_BYTES", "MAX_ARTICLE_CHARS", "iter_inputs", "SUFFIXES"]
 
@@ -50,6 +51,7 @@ DEFAULT_MAX_BYTES = 20_000_000  # 20 MB (decimal megabytes, as file browsers sho
 MAX_ARTICLE_CHARS = 1_000_000
 
 _TEXT = frozenset({".txt", ".text", ".md", ".markdown", ""})
+_MARKDOWN = frozenset({".md", ".markdown"})
 _HTML = frozenset({".html", ".htm", ".xhtml"})
 _JSONL = frozenset({".jsonl", ".ndjson"})
 _CSV = frozenset({".csv"})
@@ -151,6 +153,9 @@ def _load_text(
     path: Path, text: str, entry: FileEntry | None, default_id: str, meta: dict[str, str], max_chars: int
 ) -> Iterator[Article | InputError]:
     lines = list(enumerate(text.split("\n"), start=1))
+    markup: list[Removal] = []
+    if path.suffix.lower() in _MARKDOWN:
+        lines, markup = plain_lines(lines)
     fields = entry.fields if entry else Fields()
     if entry and entry.parts:
         try:
@@ -179,6 +184,10 @@ def _load_text(
             yield InputError(str(path), too_long, line=chunk[0][0] if len(chunks) > 1 else None)
             continue
         cleaned = clean_lines(chunk, title=kf.title or head, authors=_authors(kf.author))
+        if markup:
+            here = {no for no, _ in chunk}
+            mine = [r for r in markup if r.line in here]
+            cleaned = replace(cleaned, removed=tuple(sorted((*mine, *cleaned.removed), key=lambda r: r.line)))
         if not cleaned.text.strip():
             yield InputError(
                 str(path), "no article text left after removing page furniture", line=chunk[0][0]
