@@ -20,8 +20,6 @@ the file; stories are not grouped above MAX_CLUSTERED articles (as for any repor
 
 from __future__ import annotations
 
-import heapq
-import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +34,7 @@ from bias.corpus.segment import parse
 from bias.errors import InputError
 from bias.export import ARTICLE_FIELDS, FORMAT_VERSION
 from bias.model import Article, ArticleScores, Embedded, Evidence, Removal, Span, frozen_map
-from bias.render.inputs import VOCABULARY_SAMPLE, ReportInput, from_scores, reader_positions
+from bias.render.inputs import VOCABULARY_SAMPLE, HashSample, ReportInput, from_scores, reader_positions
 
 __all__ = ["ResultsRead", "is_analysis_file", "read_results", "record_to_scores"]
 
@@ -188,7 +186,7 @@ def read_results(paths: Sequence[str | Path], *, progress: Callable[[int], None]
     out = ResultsRead(None)
     where: list[_Where] = []
     outlets: list[str] = []
-    sample: dict[str, list[tuple[int, int]]] = {}  # outlet -> heap of (-crc, position): the smallest crcs
+    sample = HashSample(VOCABULARY_SAMPLE)
     seen: set[str] = set()
     for raw_path in paths:
         path = Path(raw_path)
@@ -215,12 +213,7 @@ def read_results(paths: Sequence[str | Path], *, progress: Callable[[int], None]
             pos = len(where)
             where.append(_Where(path, offset))
             outlets.append(rec.outlet)
-            heap = sample.setdefault(rec.outlet, [])
-            key = (-zlib.crc32(rec.id.encode("utf-8")), pos)
-            if len(heap) < VOCABULARY_SAMPLE:
-                heapq.heappush(heap, key)
-            elif key > heap[0]:
-                heapq.heapreplace(heap, key)
+            sample.add(rec.outlet, rec.id, pos, pos)
             if progress and len(where) % 1000 == 0:
                 progress(len(where))
     if not where:
@@ -230,7 +223,7 @@ def read_results(paths: Sequence[str | Path], *, progress: Callable[[int], None]
         out.data = from_scores(scores)
         return out
     shown = reader_positions(outlets)
-    vocab = sorted(pos for heap in sample.values() for _, pos in heap)
+    vocab = sample.items()
     out.data = ReportInput(
         tally=tally,
         shown=tuple(record_to_scores(_read_at(where[i]), paragraphs=True) for i in shown),

@@ -49,3 +49,22 @@ def test_streamed_input_keeps_only_what_the_report_shows(scores: list) -> None:
 
 def test_nothing_added_gives_nothing() -> None:
     assert ReportCollector().finish() is None
+
+
+def test_hash_sample_is_the_same_whatever_the_order() -> None:
+    from bias.render.inputs import HashSample
+
+    ids = [(f"o{i % 3}", f"article-{i}") for i in range(40)]
+
+    def kept(order: list[int]) -> set[str]:
+        sample = HashSample(4)
+        for pos, i in enumerate(order):
+            sample.add(ids[i][0], ids[i][1], pos, ids[i][1])
+        return set(sample.items())
+
+    forward = kept(list(range(40)))
+    assert len(forward) == 12 and forward == kept(list(range(39, -1, -1)))
+    sample = HashSample(4)
+    for pos, (outlet, aid) in enumerate(ids):
+        sample.add(outlet, aid, pos, pos)
+    assert sample.items() == sorted(sample.items())  # kept items come back in input order

@@ -11,8 +11,6 @@ distinctive words, chosen by the smallest CRC-32 of the article id as for a stor
 
 from __future__ import annotations
 
-import heapq
-import zlib
 from collections import Counter
 
 from bias.compare.stories import MAX_CLUSTERED
@@ -21,6 +19,7 @@ from bias.model import ArticleScores
 from bias.render.inputs import (
     MAX_READER_ARTICLES,
     VOCABULARY_SAMPLE,
+    HashSample,
     ReportInput,
     from_scores,
     reader_positions,
@@ -38,11 +37,11 @@ class ReportCollector:
                  vocabulary: int = VOCABULARY_SAMPLE) -> None:
         self.tally = CorpusTally()
         self.whole: list[ArticleScores] | None = []  # None once more than hold_whole arrived
-        self._hold_whole, self._reader, self._vocabulary = hold_whole, reader, vocabulary
+        self._hold_whole, self._reader = hold_whole, reader
         self._outlets: list[str] = []  # each article's outlet, by position
         self._seen: Counter[str] = Counter()  # articles per outlet so far
         self._candidates: dict[int, tuple[int, ArticleScores]] = {}  # position -> (depth, article)
-        self._sample: dict[str, list[tuple[int, int, ArticleScores]]] = {}  # heaps of (-crc, pos, light)
+        self._sample = HashSample(vocabulary)
 
     def add(self, s: ArticleScores) -> None:
         pos, outlet = len(self._outlets), s.article.outlet
@@ -59,12 +58,7 @@ class ReportCollector:
         if pos % _PRUNE_EVERY == 0:
             self._prune()
         light = ArticleScores(article=s.article, values={}, evidence=(), sentences=s.sentences)
-        heap = self._sample.setdefault(outlet, [])
-        key = (-zlib.crc32(s.article.id.encode("utf-8")), pos, light)
-        if len(heap) < self._vocabulary:
-            heapq.heappush(heap, key)
-        elif key[:2] > heap[0][:2]:
-            heapq.heapreplace(heap, key)
+        self._sample.add(outlet, s.article.id, pos, light)
 
     def _prune(self) -> None:
         """Drop candidates too deep in their outlet to be picked: once the articles above depth
@@ -83,6 +77,5 @@ class ReportCollector:
         if self.whole is not None:
             return from_scores(self.whole, limit=self._reader)
         shown = tuple(self._candidates[p][1] for p in reader_positions(self._outlets, self._reader))
-        sample = sorted((pos, light) for heap in self._sample.values() for _, pos, light in heap)
-        return ReportInput(tally=self.tally, shown=shown, vocabulary=tuple(s for _, s in sample),
+        return ReportInput(tally=self.tally, shown=shown, vocabulary=tuple(self._sample.items()),
                            stories=None)

@@ -9,14 +9,19 @@ analysed articles (:func:`from_scores`) or streamed from a large ``bias analyze`
 
 from __future__ import annotations
 
+import heapq
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
 from bias.compare.stories import StoryAssignment, assign_stories
 from bias.compare.tally import CorpusTally
 from bias.model import ArticleScores
 
-__all__ = ["MAX_READER_ARTICLES", "VOCABULARY_SAMPLE", "ReportInput", "from_scores", "reader_positions"]
+__all__ = ["MAX_READER_ARTICLES", "VOCABULARY_SAMPLE", "HashSample", "ReportInput", "from_scores",
+           "reader_positions"]
 
 MAX_READER_ARTICLES = 60  # articles shown in full in the reader; the rest are in the exports
 VOCABULARY_SAMPLE = 200  # articles per outlet whose words are compared in a large corpus
@@ -41,6 +46,28 @@ class ReportInput:
     @property
     def vocabulary_sampled(self) -> bool:
         return len(self.vocabulary) < len(self.tally)
+
+
+class HashSample:
+    """A fixed sample of up to ``size`` articles per outlet: those with the smallest CRC-32 of their
+    id, so the same corpus gives the same sample whatever the order of its articles. Items arrive
+    with their input position; :meth:`items` gives the kept ones in input order."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._heaps: dict[str, list[tuple[int, int, Any]]] = {}  # outlet -> heap of (-crc, position, item)
+
+    def add(self, outlet: str, article_id: str, position: int, item: Any) -> None:  # noqa: ANN401
+        heap = self._heaps.setdefault(outlet, [])
+        key = (-zlib.crc32(article_id.encode("utf-8")), position)
+        if len(heap) < self.size:
+            heapq.heappush(heap, (*key, item))
+        elif key > heap[0][:2]:
+            heapq.heapreplace(heap, (*key, item))
+
+    def items(self) -> list[Any]:
+        kept = [(pos, item) for heap in self._heaps.values() for _, pos, item in heap]
+        return [item for _, item in sorted(kept, key=itemgetter(0))]
 
 
 def reader_positions(outlets: Sequence[str], limit: int = MAX_READER_ARTICLES) -> list[int]:
