@@ -70,10 +70,11 @@ def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment | 
     """Every story with its label and articles; side-by-side data for stories with 2+ outlets.
     ``assignment`` None means grouping was skipped (too many articles)."""
     if assignment is None:
-        return {"stories": [], "threshold": "–", "more": "", "compared_note": "",
+        return {"stories": [], "method": f"skipped above {MAX_CLUSTERED:,} articles", "more": "",
+                "compared_note": "",
                 "summary": f"Stories were not grouped: with more than {MAX_CLUSTERED:,} articles the "
-                           "comparison of every pair would not fit in memory. Pin stories in a manifest "
-                           "or report on a subset"}
+                           "comparison of every pair would not fit in memory. To compare stories, report "
+                           f"on a subset of at most {MAX_CLUSTERED:,} articles (one week, one topic)"}
     by_id = {s.article.id: s for s in scores}
     ranked = sorted(assignment.stories, key=lambda st: (-len(st.outlets), -len(st.article_ids), st.id))
     compared = {st.id for st in [st for st in ranked if len(st.outlets) >= 2][:MAX_STORIES_COMPARED]}
@@ -104,7 +105,7 @@ def stories_view(scores: Sequence[ArticleScores], assignment: StoryAssignment | 
                     f"(compared side by side below)" if covered else
                     f"{plural(len(stories), 'story', 'stories')}, none covered by more than one outlet, so "
                     "there is no same-story comparison to show"),
-        "threshold": f"{assignment.threshold:.2f}",
+        "method": f"grouped when their average distance is below {assignment.threshold:.2f}",
         "more": (f"and {hidden} more stories, listed in the JSON export (--export)" if hidden else ""),
         "compared_note": (f"The {MAX_STORIES_COMPARED} stories covered by the most outlets are compared "
                           "below." if covered > MAX_STORIES_COMPARED else ""),
