@@ -47,3 +47,21 @@ def test_axis_one_follows_the_dominant_metric():
 
 def test_too_few_articles():
     assert framing_map([_s("1", "X", 1, 0, 8), _s("2", "Y", 2, 0, 9)]) is None
+
+
+def test_large_maps_draw_a_sample_of_every_outlet() -> None:
+    import random
+
+    from bias.compare.mapping import MAP_METRICS
+    from bias.compare.tally import CorpusTally
+    from bias.render.mapview import MAX_POINTS, map_view
+
+    rng = random.Random(3)
+    tally = CorpusTally()
+    for i in range(2_000):  # outlets repeat every 5 articles: every k-th article would be one outlet
+        tally.add(f"a{i}", f"Outlet {i % 5}", f"Title {i}", {m: rng.random() for m in MAP_METRICS}, {})
+    view = map_view(tally, {})
+    drawn = view["articles"]
+    assert len(drawn) == MAX_POINTS
+    assert {d["outlet"] for d in drawn} == {f"Outlet {k}" for k in range(5)}
+    assert view["sampled"].startswith("400 of the 2,000 articles are drawn")

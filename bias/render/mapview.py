@@ -3,6 +3,7 @@ and a text alternative (the same points as a table)."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,7 +12,7 @@ from bias.compare.tally import CorpusTally, as_tally
 from bias.model import ArticleScores
 
 WIDTH, HEIGHT, PAD = 760, 460, 70
-MAX_POINTS = 400  # article dots drawn (every k-th article beyond that; outlet averages use all)
+MAX_POINTS = 400  # article dots drawn (a fixed sample beyond that; outlet averages use all)
 PALETTE = ("#1f4e79", "#b35900", "#2b8a3e", "#862e9c", "#c92a2a", "#0b7285", "#5c940d", "#495057",
            "#d6336c", "#364fc7")
 
@@ -39,9 +40,11 @@ def map_view(scores: CorpusTally | Sequence[ArticleScores], labels: Mapping[str,
     articles = [{"x": f"{xs[i]:.1f}", "y": f"{ys[i]:.1f}", "colour": colour[p.outlet], "outlet": p.outlet,
                  "title": titles.get(p.id, p.id), "fx": f"{p.x:+.2f}", "fy": f"{p.y:+.2f}"}
                 for i, p in enumerate(fmap.articles)]
-    step = -(-len(articles) // MAX_POINTS)
-    sampled = step > 1
-    articles = articles[::step]
+    sampled = len(articles) > MAX_POINTS
+    if sampled:  # the articles with the smallest CRC-32 of their id: no aliasing with the input order
+        keys = [zlib.crc32(p.id.encode("utf-8")) for p in fmap.articles]
+        keep = sorted(sorted(range(len(keys)), key=lambda i: (keys[i], i))[:MAX_POINTS])
+        articles = [articles[i] for i in keep]
     centroids = [{"x": f"{xs[n_art + i]:.1f}", "y": f"{ys[n_art + i]:.1f}", "colour": colour[p.outlet],
                   "label": p.outlet, "lx": f"{xs[n_art + i] + 9:.1f}", "ly": f"{ys[n_art + i] - 9:.1f}",
                   "fx": f"{p.x:+.2f}", "fy": f"{p.y:+.2f}"}
@@ -61,8 +64,9 @@ def map_view(scores: CorpusTally | Sequence[ArticleScores], labels: Mapping[str,
         "y_axis": f"bottom: more {y_neg} · top: more {y_pos} "
                   f"({fmap.explained[1] * 100:.0f}% of the variation)",
         "metrics": ", ".join(labels.get(m, m) for m in fmap.metrics),
-        "sampled": (f"Every {step}th article is drawn ({len(articles)} of {len(fmap.articles)}); the outlet "
-                    "averages use all of them." if sampled else ""),
+        "sampled": (f"{len(articles):,} of the {len(fmap.articles):,} articles are drawn (a fixed sample, "
+                    "chosen by a hash of the article id); the outlet averages use all of them."
+                    if sampled else ""),
         "mid_x": f"{WIDTH / 2:.0f}", "mid_y": f"{HEIGHT / 2:.0f}",
         "axis_y": f"{HEIGHT - 18:.0f}", "axis_x_end": f"{WIDTH - PAD + 20:.0f}",
     }
