@@ -82,3 +82,21 @@ def test_fresh_process_imports_and_analyses_offline():
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_report_from_a_stored_analysis_offline(no_network, tmp_path: Path):
+    """Reading `bias analyze` output back and rendering it, streamed, with sockets blocked."""
+    from bias.analysis import analyze_article
+    from bias.export import article_record, to_json_line
+    from bias.render.report import render_report
+    from bias.results import read_results
+
+    stored = tmp_path / "r.jsonl"
+    texts = [ENGLISH, "Police said the bridge would reopen on Monday, according to a city statement."]
+    stored.write_text("".join(
+        to_json_line(article_record(analyze_article(Article(id=f"a{i}", outlet=f"O{i % 2}", title="T",
+                                                            text=t)))) + "\n"
+        for i, t in enumerate(texts * 3)), encoding="utf-8")
+    read = read_results([stored], hold_whole=2)
+    assert read.data is not None and len(read.data.tally) == 6
+    assert "<html" in render_report(read.data)
