@@ -70,25 +70,82 @@ def test_cue_counts_exact() -> None:
 
 
 def test_token_counts_and_word_info_exact() -> None:
-    assert scorer.unpack(scorer.token_counts("quickly")) == (0, 0, 0, 1, 0, 0, 0, 0, 7, 0)
-    assert scorer.unpack(scorer.token_counts("greatest")) == (0, 1, 0, 0, 0, 0, 0, 0, 8, 0)
-    assert scorer.unpack(scorer.token_counts("2024")) == (1, 0, 0, 0, 0, 0, 0, 0, 4, 0)
-    assert scorer.unpack(scorer.token_counts("the")) == (0, 0, 0, 0, 0, 0, 0, 1, 3, 0)
-    token, shape, packed = scorer.word_info("Nation")
-    assert (token, shape) == ("nation", "<Cap>")
-    assert scorer.unpack(packed) == (0, 0, 0, 0, 0, 0, 1, 0, 6, 1)
+    assert scorer.unpack(scorer.token_counts("quickly")) == (0, 0, 0, 1, 0, 0, 0, 0, 7, 0, 0)
+    assert scorer.unpack(scorer.token_counts("greatest")) == (0, 1, 0, 0, 0, 0, 0, 0, 8, 0, 0)
+    assert scorer.unpack(scorer.token_counts("2024")) == (1, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0)
+    assert scorer.unpack(scorer.token_counts("the")) == (0, 0, 0, 0, 0, 0, 0, 1, 3, 0, 0)
+    assert scorer.unpack(scorer.token_counts("isn't")) == (0, 0, 0, 0, 0, 0, 0, 1, 5, 1, 0)
+    assert scorer.unpack(scorer.token_counts("n't")) == (0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0)
+    c = scorer.compiled(shipped_model())
+    token, shape, packed, _, _ = c.word_info("Nation")
+    assert (token, scorer._SHAPES[shape - 1]) == ("nation", "<Cap>")
+    assert c.counts.unpack(packed.to_bytes(c.counts.size, "little"))[: scorer.N_COUNTS] == (
+        0, 0, 0, 0, 0, 0, 1, 0, 6, 0, 1)
     words = ("The", "quickly", "greatest", "2024")
-    assert scorer.unpack(sum(scorer.word_info(w)[2] for w in words)) == (1, 1, 0, 1, 0, 0, 0, 1, 22, 1)
+    total = sum(c.word_info(w)[2] for w in words)
+    assert scorer.unpack(total & ((1 << (64 * scorer.N_COUNTS)) - 1)) == (1, 1, 0, 1, 0, 0, 0, 1, 22, 0, 1)
+    assert c.word_info("^")[:3] == ("^", 1, 0) and c.word_info("$")[:3] == ("$", 2, 0)
+
+
+def test_word_ids_leads_and_cue_fields() -> None:
+    m = shipped_model()
+    c = scorer.compiled(m)
+    slot = {g.name: i for i, g in enumerate(m.groups)}
+    we, must = c.word_info("We"), c.word_info("must")
+    assert we[3] > 0 and must[3] > 0  # both in the vocabulary
+    assert c.ngram_names[we[3]] == "we"
+    assert c.ngram_names.get(we[4] + must[3], "we must") == "we must"
+    cues = c.counts.unpack(we[2].to_bytes(c.counts.size, "little"))[scorer.N_COUNTS :]
+    assert cues[slot["first_person_plural"]] == 1 and sum(cues) == 1
+    oov = c.word_info("zzyzx")
+    assert oov[3] == 0 and oov[4] == c.word_info("qqqq")[4] == c.word_info("$")[4]  # one id, one lead
+    assert all(oov[4] + i not in c.ngrams for i in range(oov[4]))  # no pair starts with an unknown word
+
+
+def test_words_of_and_straight() -> None:
+    words, starts = scorer.words_of(["We must.", "", "Don’t go"])
+    assert words == ["^", "We", "must", "$", "^", "$", "^", "Don", "t", "go", "$"]
+    assert starts == [0, 4, 6]
+    assert scorer._straight("Don’t ‘go’ donʼt") == "Don't 'go' don't"
+    assert scorer.words_of([]) == ([], [])
+
+
+def test_style_codes() -> None:
+    k = scorer._K
+    code = scorer._SHAPE_CODE
+    assert scorer._style_code("^ <Cap>") == code["^"] * k + code["<Cap>"]
+    assert scorer._style_code("it is <ous>") == (code["it"] * k + code["is"]) * k + code["<ous>"]
+    assert scorer._style_code("<nonsense> it") is None and scorer._style_code("it") is None
+    assert all(code[c] < k for c in scorer._SHAPES)
+    assert len(set(scorer._SHAPES)) == len(scorer._SHAPES)
+
+
+def test_score_texts_matches_the_reference_article_by_article() -> None:
+    m = shipped_model()
+    c = scorer.compiled(m)
+    articles = [list(TRICKY)]
+    for a in iter_inputs(["seeds", "tests/data/heldout"]):
+        if hasattr(a, "text"):
+            p = parse(a)
+            articles.append([p.text[s.start : s.end] for s in p.sentences])
+    assert scorer.score_texts([], c) == []
+    for texts in articles:
+        for text, s in zip(texts, scorer.score_texts(texts, c), strict=True):
+            feats = describe(text, m.groups)
+            assert s.z == log_odds(feats, m), text
+            assert s.tokens == feats.tokens, text
 
 
 def test_compiled_model_is_cached_for_the_shipped_model_only() -> None:
     m = shipped_model()
     assert scorer.compiled(m) is scorer.compiled(m)
     c = scorer.compile_model(m)
-    assert all(c.ngrams[tuple(k.split(" ")) if " " in k else k] == w for k, w in m.ngram_weights.items())
-    assert all(c.style[tuple(k.split(" "))] == w for k, w in m.style_weights.items())
+    assert sorted(c.ngram_names.values()) == sorted(k for k in m.ngram_weights if k.count(" ") <= 1)
+    assert all(c.ngrams[code] == m.ngram_weights[name] for code, name in c.ngram_names.items())
+    assert sorted(c.style_names.values()) == sorted(m.style_weights)
+    assert all(c.style[code] == m.style_weights[name] for code, name in c.style_names.items())
     w, mean, scale = m.dense_weights, m.dense_mean, m.dense_scale
-    assert c.cue_terms[0][0] == c.cue_zero[0] == w[0] * (0.0 - mean[0]) / scale[0]
+    assert c.cue_terms[0][0] == w[0] * (0.0 - mean[0]) / scale[0]
     assert c.cue_terms[1][2] == w[1] * (math.log1p(2) - mean[1]) / scale[1]
 
 

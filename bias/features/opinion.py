@@ -97,8 +97,9 @@ def _fast_evidence(parsed: Parsed, m: OpinionModel) -> tuple[list[float], list[E
     text, threshold = parsed.text, m.threshold
     scores: list[float] = []
     evidence: list[Evidence] = []
-    for span in parsed.sentences:
-        s = scorer.score(text[span.start : span.end], c)
+    spans = parsed.sentences
+    scored = scorer.score_texts([text[span.start : span.end] for span in spans], c)
+    for span, s in zip(spans, scored, strict=True):
         p = sigmoid(s.z)
         scores.append(p)
         if p >= threshold:

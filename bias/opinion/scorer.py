@@ -2,31 +2,38 @@
 
 :func:`bias.opinion.features.describe` and :func:`bias.opinion.model.log_odds` are the reference
 (training uses them); this module computes the very same log-odds, to the last bit, without building
-the features it would throw away:
+the features it would throw away. It scores all the sentences of an article at once
+(:func:`score_texts`):
 
-* word and style n-grams are tuples looked up in frozensets of the vocabulary (no joined strings, no
-  feature sets), their weights summed with ``math.fsum`` (exact, so the order does not matter);
-* cue matches are counted per group, not collected as hits;
-* per-token marks (digit, superlative, word endings, function word) are packed into one integer per
-  token, so one ``sum`` over the tokens counts them all;
-* the dense terms ``w * (x - mean) / scale`` are added in model order, as :func:`log_odds` does.
-
-Only sentences whose score is shown as evidence get their contributions listed (:func:`reasons`).
+* the words of every sentence go into one list, each sentence's between the marks ``^`` and ``$``
+  (the marks its style n-grams start and end with); one cached look-up per word
+  (:attr:`CompiledModel.word_info`) gives everything the model needs of it, and the n-gram codes
+  and running counts are computed in a few passes over the whole list;
+* word and style n-grams are integers (a style pair ``(a, b)`` is ``a * K + b``), looked up in the
+  vocabulary re-keyed by those codes; their weights are summed with ``math.fsum`` (exact, so the
+  order does not matter);
+* per-token marks (digit, superlative, word endings, function word, negation, capital) and the
+  one-word cue matches are packed into one integer per word, so the difference of two running sums
+  counts them all for a sentence; a sentence that may hold a multi-word cue phrase is matched as
+  :func:`bias.opinion.features.find_cues` does;
+* the dense terms ``w * (x - mean) / scale`` are computed a feature at a time over the article's
+  sentences (:mod:`bias.opinion.dense_terms` has the formulas), then added in model order, as
+  :func:`log_odds` does.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import struct
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, reduce
-from itertools import chain
+from functools import cache, lru_cache, partial, reduce
+from itertools import accumulate, chain, repeat
 from operator import add, itemgetter, mul, sub, truediv
 from typing import NamedTuple
 
 from bias.opinion.features import (
-    _APOSTROPHES,
     _LOG1P,
     _WORD,
     BASE_FEATURES,
@@ -41,9 +48,11 @@ from bias.opinion.features import (
 )
 from bias.opinion.model import OpinionModel, shipped_model
 from bias.opinion.style import (
+    _ENDINGS,
     _IMPERATIVE,
     _OPENING_CONJUNCTION,
     _QUOTE_OPENERS,
+    FUNCTION_WORDS,
     STYLE_FEATURES,
     shape_class,
 )
@@ -51,38 +60,65 @@ from bias.opinion.style import _token_marks as _style_marks
 from bias.vader import Polarity, polarity
 
 _NO_POLARITY = Polarity(0.0, 1.0, 0.0, 0.0)
-# Per-token counts packed into one integer, _FIELD bits each (see token_counts): a field would
-# overflow only in a sentence of 2**64 tokens, far more than any text in memory can hold.
+
+# Per-word counts packed into one integer, _FIELD bits each (see token_counts): a field would
+# overflow only in a text of 2**64 words, far more than any text in memory can hold.
 _FIELD = 64
 # Fields: digit, superlative, adjective ending, -ly, -ed, -ing, nominalisation, function word
-# (0 or 1 each), the token's length, and (for a word) a capital first letter.
-_N_FIELDS = 10
-_CAPITAL = 1 << (_FIELD * 9)
-_FIELDS = struct.Struct(f"<{_N_FIELDS}Q")
+# (0 or 1 each), the token's length, a negation by its ending ("isn't"), a capital first letter
+# (of a word), then one field per cue group (CompiledModel.word_info).
+N_COUNTS = 11
+_CAPITAL = 1 << (_FIELD * 10)
+_CAPITALS = ((1 << _FIELD) - 1) << (_FIELD * 10)
+_FIELDS = struct.Struct(f"<{N_COUNTS}Q")
 # The dense features after the cue groups, in the order of every model file (checked on compile).
 _REST = tuple(BASE_FEATURES) + tuple(STYLE_FEATURES)
-_LOG1P_LIMIT = len(_LOG1P)
+# Sentence start and end marks of the style n-grams; neither is ever a word (see _WORD).
+_START, _END = "^", "$"
+# Every value of shape_class and the two marks, coded 1, 2, ...: a style pair (a, b) is a * _K + b,
+# a triple (a, b, c) is (a * _K + b) * _K + c (pairs are below _K ** 2, triples above).
+_SHAPES = (_START, _END, "<num>", "<Cap>", "<w>", *(f"<{e}>" for e in _ENDINGS), *sorted(FUNCTION_WORDS))
+_SHAPE_CODE: Mapping[str, int] = {s: i for i, s in enumerate(_SHAPES, 1)}
+_K = len(_SHAPES) + 1
+# A text whose tokens are not its words lower-cased: a curly apostrophe inside a word ("don’t"),
+# or a modifier-letter apostrophe anywhere (a word character that tokenize turns into "'").
+_CURLY_TOKENS = re.compile(r"[^\W_][’‘][^\W_]|ʼ")
 
 CuePhrases = Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]]
-Gram = str | tuple[str, ...]
+# A word's token (lower-cased), shape code, packed counts, vocabulary id and lead (CompiledModel).
+WordInfo = tuple[str, int, int, int, int]
+WordColumns = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledModel:
-    """An :class:`OpinionModel`'s weights as lookup tables keyed by tokens and token tuples."""
+    """An :class:`OpinionModel`'s weights as lookup tables keyed by word and n-gram codes.
+
+    A token of the model's vocabulary has an id (1, 2, ...; 0 for any other token); a word pair
+    ``(a, b)`` is coded ``lead(a) + id(b)`` with ``lead(a) = (id(a) + 1) * n_ids``, above every id.
+    """
 
     model: OpinionModel
-    ngrams: Mapping[Gram, float]  # a word ("must") or a pair of words (("we", "must"))
-    style: Mapping[tuple[str, ...], float]  # a pair or triple of shape classes
+    word_info: Callable[[str], WordInfo]  # cached per word (see _word_info)
+    counts: struct.Struct  # unpacks a sum of packed counts: N_COUNTS fields, then the cue groups
+    ngrams: Mapping[int, float]  # code of a word or a word pair -> weight
+    ngram_names: Mapping[int, str]  # code -> n-gram as the model file names it ("we must")
+    style: Mapping[int, float]  # code of a pair or triple of shape classes -> weight
+    style_names: Mapping[int, str]
     phrases: CuePhrases  # first token -> (group slot, phrase tokens), longest first
     index: CueIndex  # the same phrases by group name, for find_cues
+    multi_starts: frozenset[int]  # codes of the first word pair of every multi-word cue phrase
     negation: int | None  # slot of the "negation" cue group, if the model has one
-    cue_zero: tuple[float, ...]  # each cue group's term when it has no match
     cue_terms: tuple[tuple[float, ...], ...]  # each cue group's term for 0, 1, 2, ... matches
-    rest_mean: tuple[float, ...]
-    rest_scale: tuple[float, ...]
-    rest_weights: tuple[float, ...]
     labels: Mapping[str, str]
+
+
+def _style_code(gram: str) -> int | None:
+    """The code of a style n-gram of the model file (``"<Cap> said"``); None if it cannot occur."""
+    parts = gram.split(" ")
+    if len(parts) not in (2, 3) or not all(p in _SHAPE_CODE for p in parts):
+        return None
+    return reduce(lambda code, p: code * _K + _SHAPE_CODE[p], parts, 0)
 
 
 def compile_model(model: OpinionModel) -> CompiledModel:
@@ -94,21 +130,34 @@ def compile_model(model: OpinionModel) -> CompiledModel:
     slots = {g.name: i for i, g in enumerate(groups)}
     phrases = {first: tuple((slots[group], words) for group, words in entries)
                for first, entries in _phrase_index(groups).items()}
+    multi = [words for entries in phrases.values() for _, words in entries if len(words) > 1]
+    grams = [tuple(g.split(" ")) for g in model.ngram_weights if g.count(" ") <= 1]
+    grams = [g for g in grams if _START not in g and _END not in g]  # never tokens
+    ids = {t: i for i, t in enumerate(dict.fromkeys(chain(*grams, *(w[:2] for w in multi))), 1)}
+    n_ids = len(ids) + 1
+    leads = {t: (i + 1) * n_ids for t, i in ids.items()}
+    codes = {g: ids[g[0]] if len(g) == 1 else leads[g[0]] + ids[g[1]] for g in grams}
+    ngram_names = {codes[g]: name for name in model.ngram_weights if (g := tuple(name.split(" "))) in codes}
+    style_names = {code: g for g in model.style_weights if (code := _style_code(g)) is not None}
+    cues: dict[str, int] = {}  # token -> its one-word cue matches, one field per group slot
+    for first, entries in phrases.items():
+        for slot in {slot for slot, words in entries if len(words) == 1}:  # a group counts a token once
+            cues[first] = cues.get(first, 0) + (1 << (_FIELD * (N_COUNTS + slot)))
     mean, scale, weights = model.dense_mean, model.dense_scale, model.dense_weights
-    cue_terms = tuple(tuple(w * (x - m) / s for x in _LOG1P)
-                      for m, s, w in zip(mean[:n_cues], scale[:n_cues], weights[:n_cues], strict=True))
-    ngrams: dict[Gram, float] = {g: w for g, w in model.ngram_weights.items() if " " not in g}
-    ngrams.update((tuple(g.split(" ")), w) for g, w in model.ngram_weights.items() if g.count(" ") == 1)
     return CompiledModel(
         model=model,
-        ngrams=ngrams,
-        style={tuple(g.split(" ")): w for g, w in model.style_weights.items() if g.count(" ") in (1, 2)},
+        word_info=lru_cache(maxsize=1 << 16)(partial(_word_info, ids=ids, leads=leads, cues=cues)),
+        counts=struct.Struct(f"<{N_COUNTS + n_cues}Q"),
+        ngrams={code: model.ngram_weights[name] for code, name in ngram_names.items()},
+        ngram_names=ngram_names,
+        style={code: model.style_weights[name] for code, name in style_names.items()},
+        style_names=style_names,
         phrases=phrases,
         index=_phrase_index(groups),
+        multi_starts=frozenset(leads[w[0]] + ids[w[1]] for w in multi),
         negation=slots.get("negation"),
-        cue_zero=tuple(t[0] for t in cue_terms),
-        cue_terms=cue_terms,
-        rest_mean=mean[n_cues:], rest_scale=scale[n_cues:], rest_weights=weights[n_cues:],
+        cue_terms=tuple(tuple(w * (x - m) / s for x in _LOG1P)
+                        for m, s, w in zip(mean[:n_cues], scale[:n_cues], weights[:n_cues], strict=True)),
         labels=dense_labels(groups),
     )
 
@@ -127,23 +176,30 @@ def compiled(model: OpinionModel) -> CompiledModel:
 def token_counts(token: str) -> int:
     """A lower-cased token's counts packed into one integer (fields of :data:`_FIELD` bits): digit
     and superlative (as :mod:`bias.opinion.features` counts them), the five word endings and the
-    function word of :func:`bias.opinion.style.style_rates`, and its length. The sum of these
+    function word of :func:`bias.opinion.style.style_rates`, its length, and whether it is a
+    negation by its ending (as :func:`bias.opinion.features.find_cues` finds them). The sum of these
     integers over a sentence holds every count at once (:func:`unpack`)."""
-    marks = (*_token_marks(token), *_style_marks(token))
+    negation = int(token.endswith("n't") and token != "n't")
+    marks = (*_token_marks(token), *_style_marks(token), negation)
     return sum(m << (_FIELD * i) for i, m in enumerate(marks))
 
 
-@lru_cache(maxsize=1 << 16)
-def word_info(word: str) -> tuple[str, str, int]:
-    """A word's token (lower-cased), its :func:`shape_class` inside a sentence, and its
-    :func:`token_counts` plus :data:`_CAPITAL` when it starts with a capital letter."""
-    token = word.lower()
-    return token, shape_class(word, False), token_counts(token) + (_CAPITAL if word[0].isupper() else 0)
-
-
 def unpack(total: int) -> tuple[int, ...]:
-    """The :data:`_N_FIELDS` counts of a sum of :func:`word_info` or :func:`token_counts` integers."""
+    """The :data:`N_COUNTS` counts of a sum of :func:`token_counts` integers (with capitals)."""
     return _FIELDS.unpack(total.to_bytes(_FIELDS.size, "little"))
+
+
+def _word_info(word: str, *, ids: Mapping[str, int], leads: Mapping[str, int],
+               cues: Mapping[str, int]) -> WordInfo:
+    """A word's token (lower-cased), the code of its :func:`shape_class` inside a sentence, its
+    :func:`token_counts` plus a capital and its one-word cue matches, its vocabulary id and lead.
+    The marks ``^`` and ``$`` get their own shape codes."""
+    if word in (_START, _END):
+        return word, _SHAPE_CODE[word], 0, 0, len(ids) + 1
+    token = word.lower()
+    packed = token_counts(token) + (_CAPITAL if word[0].isupper() else 0) + cues.get(token, 0)
+    shape = _SHAPE_CODE[shape_class(word, False)]
+    return token, shape, packed, ids.get(token, 0), leads.get(token, len(ids) + 1)
 
 
 def cue_counts(tokens: tuple[str, ...], phrases: CuePhrases, negation: int | None) -> dict[int, int]:
@@ -177,88 +233,172 @@ class Scored(NamedTuple):
 
     z: float
     tokens: tuple[str, ...]
-    ngrams: set[Gram]  # the sentence's in-vocabulary words and word pairs
-    style: set[tuple[str, ...]]  # its in-vocabulary style pairs and triples
+    ngrams: set[int]  # codes of the sentence's in-vocabulary words and word pairs
+    style: set[int]  # codes of its in-vocabulary style pairs and triples
     dense: tuple[float, ...]  # every dense term, in model order
 
 
-def score(text: str, c: CompiledModel) -> Scored:
-    """The log-odds of one sentence: ``log_odds(describe(text, groups), model)``, bit for bit."""
-    words = _WORD.findall(text)
-    if not words:
-        tokens: tuple[str, ...] = ()
-        shapes: tuple[str, ...] = ()
-        total = 0
-    elif "’" in text or "‘" in text or "ʼ" in text:  # tokens as tokenize makes them
-        tokens = tuple(map(str.lower, _WORD.findall(text.translate(_APOSTROPHES))))
-        shapes = tuple(map(itemgetter(1), map(word_info, words)))
-        caps = sum(map(str.isupper, map(itemgetter(0), words)))
-        total = sum(map(token_counts, tokens)) + caps * _CAPITAL
-    else:  # with no apostrophe to translate, the tokens are the words, lower-cased
-        tokens, shapes, packed = zip(*map(word_info, words), strict=False)
-        total = sum(packed)
-    if words and words[0][0].isupper():
-        total -= _CAPITAL  # the first word's capital does not count
-    n = len(tokens)
-    distinct = set(tokens)
-    ngrams = c.ngrams
-    known = ngrams.keys() & chain(distinct, zip(tokens, tokens[1:], strict=False))
-    z = c.model.intercept
-    if known:  # fsum is exact: the order of the weights does not matter
-        z += math.fsum(map(ngrams.__getitem__, known)) / math.sqrt(len(known))
-    seq = ("^", shape_class(words[0], True), *shapes[1:], "$") if words else ("^", "$")
-    style = c.style
-    known_style = style.keys() & chain(zip(seq, seq[1:], strict=False),
-                                       zip(seq, seq[1:], seq[2:], strict=False))
-    if known_style:
-        z += math.fsum(map(style.__getitem__, known_style)) / math.sqrt(len(known_style))
+class Counted(NamedTuple):
+    """What :func:`count_texts` finds in one sentence before the dense features."""
 
-    cue = list(c.cue_zero)
-    for slot, k in cue_counts(tokens, c.phrases, c.negation).items():
-        cue[slot] = (c.cue_terms[slot][k] if k < _LOG1P_LIMIT else
-                     c.model.dense_weights[slot] * (math.log1p(k) - c.model.dense_mean[slot])
-                     / c.model.dense_scale[slot])
-    vs = polarity(text) if n else _NO_POLARITY
-    share, short = quoted_share(text)
-    digits, superlatives, adj, ly, ed, ing, nominal, function, length, caps = unpack(total)
-    first = tokens[0] if tokens else ""
-    lead = text[:1]
-    if lead.isspace():
-        lead = text.lstrip()[:1]  # "" when the text is all spaces
-    if n:
-        rates = (digits / n, caps / (len(words) - 1) if len(words) > 1 else 0.0, _log1p_count(superlatives),
-                 _log1p_count(n), adj / n, ly / n, ed / n, ing / n, nominal / n, function / n)
-    else:
-        rates = (0.0, caps / (len(words) - 1) if len(words) > 1 else 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                 0.0, 0.0)
-    xs = (abs(vs.compound), vs.pos + vs.neg,
-          (1.0 if text.rstrip(" \"'”’)").endswith("?") else 0.5) if "?" in text else 0.0,
-          1.0 if "!" in text else 0.0, share, _log1p_count(short), *rates,
-          1.0 if first in _IMPERATIVE else 0.0,
-          1.0 if ";" in text else 0.0,
-          1.0 if ("—" in text or " – " in text or " - " in text) else 0.0,
-          1.0 if "(" in text else 0.0,
-          1.0 if ":" in text else 0.0,
-          1.0 if lead and lead in _QUOTE_OPENERS else 0.0,
-          length / n if n else 0.0,
-          1.0 if first in _OPENING_CONJUNCTION else 0.0,
-          len(distinct) / n if n else 0.0)
-    dense = (*cue, *map(truediv, map(mul, c.rest_weights, map(sub, xs, c.rest_mean)), c.rest_scale))
-    return Scored(reduce(add, dense, z), tokens, known, known_style, dense)
+    z: float  # intercept plus the word and style n-gram terms
+    tokens: tuple[str, ...]
+    ngrams: set[int]
+    style: set[int]
+    n_words: int
+    counts: tuple[int, ...]  # N_COUNTS counts (digits, ..., capitals but the first), then cue matches
+
+
+def words_of(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The words of every text in one list, each text's between ``^`` and ``$``; and the index of
+    each text's ``^``."""
+    findall = _WORD.findall
+    words: list[str] = []
+    starts: list[int] = []
+    for text in texts:
+        starts.append(len(words))
+        words.append(_START)
+        words += findall(text)
+        words.append(_END)
+    return words, starts
+
+
+def _straight(text: str) -> str:
+    """``text`` with curly apostrophes straight (as ``text.translate(_APOSTROPHES)``, faster)."""
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+def _transposed(infos: Iterable[WordInfo]) -> WordColumns:
+    """The columns of some :data:`WordInfo` (empty tuples when there are none)."""
+    return tuple(zip(*infos, strict=True)) or ((), (), (), (), ())  # type: ignore[return-value]
+
+
+def count_texts(texts: Sequence[str], c: CompiledModel) -> list[Counted]:
+    """The n-gram terms and the counts of every sentence (see :class:`Counted`)."""
+    words, starts = words_of(texts)
+    if not words:
+        return []
+    lowered, shape_codes, packed, ids, leads = zip(*map(c.word_info, words), strict=True)
+    codes = list(shape_codes)
+    for a in starts:  # the first word of a sentence is never "<Cap>"
+        if words[a + 1] != _END:
+            codes[a + 1] = _SHAPE_CODE[shape_class(words[a + 1], True)]
+    pairs = list(map(add, map(mul, codes, repeat(_K)), codes[1:]))
+    triples = list(map(add, map(mul, pairs, repeat(_K)), codes[2:]))
+    bigrams = list(map(add, leads, ids[1:]))
+    sums = list(accumulate(packed, initial=0))
+    multi = not c.multi_starts.isdisjoint(bigrams)
+    ngrams, ngram_keys, style, style_keys = c.ngrams, c.ngrams.keys(), c.style, c.style.keys()
+    intercept, fsum, sqrt, info = c.model.intercept, math.fsum, math.sqrt, c.word_info
+    out: list[Counted] = []
+    for text, a, b in zip(texts, starts, [*starts[1:], len(words)], strict=True):
+        b -= 1  # the sentence's "$"
+        known_style = style_keys & chain(pairs[a:b], triples[a : b - 1])
+        total = sums[b] - sums[a + 1]
+        if ("’" in text or "‘" in text or "ʼ" in text) and _CURLY_TOKENS.search(text):
+            token_words = _WORD.findall(_straight(text))
+            tokens, _, token_packed, token_ids, token_leads = _transposed(map(info, token_words))
+            total = (sum(token_packed) & ~_CAPITALS) + (total & _CAPITALS)  # the words' capitals
+            token_bigrams = list(map(add, token_leads, token_ids[1:]))
+        else:
+            tokens, token_ids, token_bigrams = lowered[a + 1 : b], ids[a + 1 : b], bigrams[a + 1 : b - 1]
+        if b > a + 1 and words[a + 1][0].isupper():
+            total -= _CAPITAL  # the first word's capital does not count
+        counts = c.counts.unpack(total.to_bytes(c.counts.size, "little"))
+        if multi and not c.multi_starts.isdisjoint(token_bigrams):  # cue phrases may overlap
+            cues = [0] * len(c.cue_terms)
+            for slot, k in cue_counts(tokens, c.phrases, c.negation).items():
+                cues[slot] = k
+            counts = (*counts[:N_COUNTS], *cues)
+        elif c.negation is not None and counts[9]:  # negations by their ending ("isn't")
+            counts = (*counts[: N_COUNTS + c.negation], counts[N_COUNTS + c.negation] + counts[9],
+                      *counts[N_COUNTS + c.negation + 1 :])
+        known = ngram_keys & chain(token_ids, token_bigrams)
+        z = intercept
+        if known:  # fsum is exact: the order of the weights does not matter
+            z += fsum(map(ngrams.__getitem__, known)) / sqrt(len(known))
+        if known_style:
+            z += fsum(map(style.__getitem__, known_style)) / sqrt(len(known_style))
+        out.append(Counted(z, tokens, known, known_style, b - a - 1, counts))
+    return out
+
+
+def _terms(xs: Iterable[float], i: int, m: OpinionModel) -> list[float]:
+    """The term ``w * (x - mean) / scale`` of dense feature ``i`` for each value ``x``."""
+    return list(map(truediv, map(mul, repeat(m.dense_weights[i]), map(sub, xs, repeat(m.dense_mean[i]))),
+                    repeat(m.dense_scale[i])))
+
+
+def dense_terms(texts: Sequence[str], counted: Sequence[Counted],
+                c: CompiledModel) -> list[tuple[float, ...]]:
+    """Every dense term of every sentence, in model order (as :func:`bias.opinion.features.describe`
+    and :func:`bias.opinion.model.log_odds` compute them), a feature at a time."""
+    if not counted:
+        return []
+    m, n_cues = c.model, len(c.cue_terms)
+    columns = list(zip(*(s.counts for s in counted), strict=True))
+    cue_columns = [list(map(terms.__getitem__, col)) if max(col) < len(terms)
+                   else _terms(map(_log1p_count, col), i, m)
+                   for i, (terms, col) in enumerate(zip(c.cue_terms, columns[N_COUNTS:], strict=True))]
+    n = [len(s.tokens) for s in counted]
+    per = [max(k, 1) for k in n]  # a sentence without tokens has every count 0: its rates are 0.0
+    digits, superlatives, adj, ly, ed, ing, nominal, function, length, _, caps = columns[:N_COUNTS]
+    votes = [polarity(t) if k else _NO_POLARITY for t, k in zip(texts, n, strict=True)]
+    quoted = list(map(quoted_share, texts))
+    first = [s.tokens[0] if s.tokens else "" for s in counted]
+    leads = [t[:1] if not t[:1].isspace() else t.lstrip()[:1] for t in texts]  # "" if all spaces
+    rest = (
+        [abs(v.compound) for v in votes],
+        [v.pos + v.neg for v in votes],
+        [(1.0 if t.rstrip(" \"'”’)").endswith("?") else 0.5) if "?" in t else 0.0 for t in texts],
+        ["!" in t for t in texts],
+        [q[0] for q in quoted],
+        [_log1p_count(q[1]) for q in quoted],
+        map(truediv, digits, per),
+        [k / (s.n_words - 1) if s.n_words > 1 else 0.0 for k, s in zip(caps, counted, strict=True)],
+        map(_log1p_count, superlatives),
+        map(_log1p_count, n),
+        map(truediv, adj, per), map(truediv, ly, per), map(truediv, ed, per), map(truediv, ing, per),
+        map(truediv, nominal, per), map(truediv, function, per),
+        [f in _IMPERATIVE for f in first],
+        [";" in t for t in texts],
+        ["—" in t or " – " in t or " - " in t for t in texts],
+        ["(" in t for t in texts],
+        [":" in t for t in texts],
+        [bool(lead) and lead in _QUOTE_OPENERS for lead in leads],
+        map(truediv, length, per),
+        [f in _OPENING_CONJUNCTION for f in first],
+        [len(set(s.tokens)) / k for s, k in zip(counted, per, strict=True)],
+    )
+    rest_columns = [_terms(xs, i, m) for i, xs in enumerate(rest, n_cues)]
+    return list(zip(*cue_columns, *rest_columns, strict=True))
+
+
+def score_texts(texts: Sequence[str], c: CompiledModel) -> list[Scored]:
+    """The log-odds of every sentence: ``log_odds(describe(text, groups), model)``, bit for bit."""
+    counted = count_texts(texts, c)
+    rows = dense_terms(texts, counted, c)
+    return [Scored(reduce(add, dense, s.z), s.tokens, s.ngrams, s.style, dense)
+            for s, dense in zip(counted, rows, strict=True)]
+
+
+def score(text: str, c: CompiledModel) -> Scored:
+    """The log-odds of one sentence (:func:`score_texts` of one text)."""
+    return score_texts((text,), c)[0]
 
 
 def contribution_terms(s: Scored, c: CompiledModel) -> list[tuple[str, str, float]]:
     """The positive terms of :func:`bias.opinion.model.contribution_terms` for a scored sentence,
     in its order (largest first, then by feature name)."""
     out: list[tuple[str, str, float]] = []
-    for prefix, grams, weights in (("ngram", s.ngrams, c.model.ngram_weights),
-                                   ("style", s.style, c.model.style_weights)):
-        if grams:
-            norm = 1.0 / math.sqrt(len(grams))
-            for g in grams:
-                name = g if isinstance(g, str) else " ".join(g)
-                value = weights[name] * norm
+    for prefix, codes, weights, names in (("ngram", s.ngrams, c.ngrams, c.ngram_names),
+                                          ("style", s.style, c.style, c.style_names)):
+        if codes:
+            norm = 1.0 / math.sqrt(len(codes))
+            for code in codes:
+                value = weights[code] * norm
                 if value > 0:
+                    name = names[code]
                     out.append((f"{prefix}:{name}", f"'{name}'", value))
     names, labels = c.model.dense_names, c.labels
     out.extend((names[i], labels[names[i]], v) for i, v in enumerate(s.dense) if v > 0)
