@@ -10,6 +10,7 @@ the features that pushed it up most.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
@@ -103,7 +104,7 @@ def _fast_evidence(parsed: Parsed, m: OpinionModel) -> tuple[list[float], list[E
         p = sigmoid(s.z)
         scores.append(p)
         if p >= threshold:
-            note = _explain(scorer.contribution_terms(s, c), lambda s=s: scorer.hits(s, c), m)  # type: ignore[misc]
+            note = _explain(scorer.ranked_terms(s, c), cache(partial(scorer.hits, s, c)), m)
             evidence.append(Evidence(Span(span.start, span.end), NAME, KIND, "opinion sentence", p,
                                      f"Reads as opinion (score {p:.2f}): {note}."))
     return scores, evidence

@@ -23,14 +23,15 @@ the features it would throw away. It scores all the sentences of an article at o
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import struct
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial, reduce
-from itertools import accumulate, chain, repeat
-from operator import add, itemgetter, mul, sub, truediv
+from itertools import accumulate, chain, compress, repeat
+from operator import add, gt, itemgetter, mul, neg, sub, truediv
 from typing import NamedTuple
 
 from bias.opinion.features import (
@@ -105,6 +106,8 @@ class CompiledModel:
     ngram_names: Mapping[int, str]  # code -> n-gram as the model file names it ("we must")
     style: Mapping[int, float]  # code of a pair or triple of shape classes -> weight
     style_names: Mapping[int, str]
+    ngram_features: Mapping[int, str]  # code of a word n-gram with a positive weight -> "ngram:<name>"
+    style_features: Mapping[int, str]  # the same for style n-grams ("style:<name>")
     phrases: CuePhrases  # first token -> (group slot, phrase tokens), longest first
     index: CueIndex  # the same phrases by group name, for find_cues
     multi_starts: frozenset[int]  # codes of the first word pair of every multi-word cue phrase
@@ -152,6 +155,8 @@ def compile_model(model: OpinionModel) -> CompiledModel:
         ngram_names=ngram_names,
         style={code: model.style_weights[name] for code, name in style_names.items()},
         style_names=style_names,
+        ngram_features={k: f"ngram:{g}" for k, g in ngram_names.items() if model.ngram_weights[g] > 0},
+        style_features={k: f"style:{g}" for k, g in style_names.items() if model.style_weights[g] > 0},
         phrases=phrases,
         index=_phrase_index(groups),
         multi_starts=frozenset(leads[w[0]] + ids[w[1]] for w in multi),
@@ -387,23 +392,28 @@ def score(text: str, c: CompiledModel) -> Scored:
     return score_texts((text,), c)[0]
 
 
-def contribution_terms(s: Scored, c: CompiledModel) -> list[tuple[str, str, float]]:
-    """The positive terms of :func:`bias.opinion.model.contribution_terms` for a scored sentence,
-    in its order (largest first, then by feature name)."""
-    out: list[tuple[str, str, float]] = []
-    for prefix, codes, weights, names in (("ngram", s.ngrams, c.ngrams, c.ngram_names),
-                                          ("style", s.style, c.style, c.style_names)):
+def ranked_terms(s: Scored, c: CompiledModel) -> Iterator[tuple[str, str, float]]:
+    """The positive terms of :func:`bias.opinion.model.contribution_terms` for a scored sentence, in
+    its order (largest first, then by feature name), each labelled only when it is read."""
+    ranked: list[tuple[float, str]] = []
+    for codes, weights, features in ((s.ngrams, c.ngrams, c.ngram_features),
+                                     (s.style, c.style, c.style_features)):
         if codes:
             norm = 1.0 / math.sqrt(len(codes))
-            for code in codes:
-                value = weights[code] * norm
-                if value > 0:
-                    name = names[code]
-                    out.append((f"{prefix}:{name}", f"'{name}'", value))
-    names, labels = c.model.dense_names, c.labels
-    out.extend((names[i], labels[names[i]], v) for i, v in enumerate(s.dense) if v > 0)
-    out.sort(key=lambda t: (-t[2], t[0]))
-    return out
+            ranked += [(-(weights[code] * norm), features[code]) for code in features.keys() & codes]
+    dense = zip(map(neg, s.dense), c.model.dense_names, strict=True)
+    ranked += compress(dense, map(gt, s.dense, repeat(0.0)))  # (-v, name) of every positive term v
+    heapq.heapify(ranked)
+    labels = c.labels
+    while ranked:
+        value, feature = heapq.heappop(ranked)
+        label = labels.get(feature)
+        yield feature, f"'{feature[6:]}'" if label is None else label, -value
+
+
+def contribution_terms(s: Scored, c: CompiledModel) -> list[tuple[str, str, float]]:
+    """All of :func:`ranked_terms`."""
+    return list(ranked_terms(s, c))
 
 
 def hits(s: Scored, c: CompiledModel) -> tuple[CueHit, ...]:
