@@ -74,6 +74,10 @@ _CAPITALS = ((1 << _FIELD) - 1) << (_FIELD * 10)
 _FIELDS = struct.Struct(f"<{N_COUNTS}Q")
 # The dense features after the cue groups, in the order of every model file (checked on compile).
 _REST = tuple(BASE_FEATURES) + tuple(STYLE_FEATURES)
+# The positions in _REST of the features that are flags (0.0 or 1.0).
+_FLAGS = frozenset(_REST.index(f) for f in (
+    "exclamation", "imperative_opening", "semicolon", "dash", "parenthesis", "colon", "opens_with_quote",
+    "opens_with_conjunction"))
 # Sentence start and end marks of the style n-grams; neither is ever a word (see _WORD).
 _START, _END = "^", "$"
 # Every value of shape_class and the two marks, coded 1, 2, ...: a style pair (a, b) is a * _K + b,
@@ -334,6 +338,11 @@ def _terms(xs: Iterable[float], i: int, m: OpinionModel) -> list[float]:
                     repeat(m.dense_scale[i])))
 
 
+def _flag_terms(flags: Iterable[bool], i: int, m: OpinionModel) -> list[float]:
+    """:func:`_terms` of values that are 0 or 1 (the same floats, looked up)."""
+    return list(map(_terms((0.0, 1.0), i, m).__getitem__, flags))
+
+
 def dense_terms(texts: Sequence[str], counted: Sequence[Counted],
                 c: CompiledModel) -> list[tuple[float, ...]]:
     """Every dense term of every sentence, in model order (as :func:`bias.opinion.features.describe`
@@ -375,7 +384,8 @@ def dense_terms(texts: Sequence[str], counted: Sequence[Counted],
         [f in _OPENING_CONJUNCTION for f in first],
         [len(set(s.tokens)) / k for s, k in zip(counted, per, strict=True)],
     )
-    rest_columns = [_terms(xs, i, m) for i, xs in enumerate(rest, n_cues)]
+    rest_columns = [_flag_terms(xs, i, m) if i - n_cues in _FLAGS else _terms(xs, i, m)
+                    for i, xs in enumerate(rest, n_cues)]
     return list(zip(*cue_columns, *rest_columns, strict=True))
 
 
