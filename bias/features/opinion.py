@@ -18,7 +18,7 @@ from bias.model import Evidence, FeatureResult, Span
 from bias.opinion import scorer
 from bias.opinion.features import CueHit, SentenceFeatures, describe_all
 from bias.opinion.model import OpinionModel, contribution_terms, log_odds, shipped_model, sigmoid
-from bias.opinion.scorer import compiled
+from bias.opinion.tables import compiled
 
 NAME = "opinion"
 KIND = "opinion_sentence"
