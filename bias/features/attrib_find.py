@@ -103,6 +103,9 @@ class _Finder:
         self.quotes = QuoteIndex(parsed.quotes)
         self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
         self.content = Contents(self.text, self.quotes)
+        # "in a statement"/"in a post": cues that only frame another cue, never its speaker
+        forms = [f for fs in tables.cues_by_first.values() for f in fs]
+        self.framing = frozenset(f.lemma for f in forms if f.needs == "alone")
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1
@@ -124,6 +127,14 @@ class _Finder:
     def prior(self, lo: int, before: int) -> Attribution | None:
         """The last attribution whose cue starts in ``[lo, before)``."""
         return self.taken.prior(lo, before)
+
+    def prior_speaker(self, lo: int, before: int) -> Attribution | None:
+        """The last attribution in ``[lo, before)`` whose cue names a speaker (not "in a post", which
+        only frames the verb next to it: "called X ... in a post on X and said ...")."""
+        p = self.taken.prior(lo, before)
+        while p is not None and p.lemma in self.framing:
+            p = self.taken.prior(lo, p.cue.start)
+        return p
 
     # ------------------------------------------------------------------ rules
     def run(self) -> tuple[Attribution, ...]:
@@ -194,6 +205,12 @@ class _Finder:
             return
         if form.needs == "after":
             return
+        if word.endswith("ed") and prev not in pat.PASSIVE and is_noun_after_by(text, cue.end, hi):
+            # a reduced passive: "a figure first reported by Politico", "the plan criticised by unions"
+            src = right_source(text, cue.end + pat.BY.match(after).end(), hi, self.t)  # type: ignore[union-attr]
+            if src is not None and src.kind != "pronoun":
+                self.add(cue, form, src, lo, hi, nested)
+                return
         if prev in pat.PASSIVE and not word.endswith("ing"):
             m = pat.BY.match(after)
             if m:
@@ -206,9 +223,9 @@ class _Finder:
             return
         src, why = left_source(text, lo, cue.start, self.t)
         if src is None and why == "and":
-            prior = self.prior(lo, cue.start)
+            prior = self.prior_speaker(lo, cue.start)
             src = self.hits.get(prior.cue.start) if prior else None
-            if src is None:
+            if src is None or _modifier_use(word, after):
                 return
             content = self.content.content_of(cue, None, lo, hi, after=True)
             self.add(cue, form, src, lo, hi, nested, content=content)
@@ -349,6 +366,34 @@ class _Finder:
         )
         self.found.append(a)
         self.taken.add(a)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z’'-]+)")
+_OBJECT_WORDS = """
+    that to of on about against for in at with over by from as the a an his her their its our my your this
+    these those he she they it we i him them us me what how why whether if
+"""
+_OBJECT_START = frozenset(_OBJECT_WORDS.split())
+_BY_NOT_AGENT = frozenset({"far", "phone", "telephone", "email", "video", "letter"})
+
+
+def _modifier_use(word: str, after: str) -> bool:
+    """True when an "-ed" cue after "and" modifies the noun that follows ("low snowfall and repeated summer
+    heat waves"), not a second reporting verb ("said ... and warned that", "and praised his goalkeeper")."""
+    m = _NEXT_WORD.match(after)
+    if not word.endswith("ed") or m is None:
+        return False
+    nxt = m.group(1)
+    return nxt.islower() and nxt not in _OBJECT_START and not nxt.endswith("ly")
+
+
+def is_noun_after_by(text: str, pos: int, hi: int) -> bool:
+    """True when "by" + a name or noun phrase follows ``pos`` (not "by far", "by phone", "by 5%")."""
+    m = pat.BY.match(text, pos, hi)
+    if m is None:
+        return False
+    nxt = _NEXT_WORD.match(text, m.end() - 1, hi)
+    return nxt is not None and nxt.group(1).lower() not in _BY_NOT_AGENT
 
 
 def _role(tables: Tables, src: SourceHit | None, text: str) -> str:

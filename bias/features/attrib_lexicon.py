@@ -247,11 +247,24 @@ def classify_source(
     if not (is_capitalized(last) or is_acronym(last)):
         return None
     low_run = [strip_dot(w) for w in capital_run]
+    k = len(head) - len(capital_run)
+    if k > 0 and _media_noun_before(tables, [strip_dot(w) for w in head[:k]]):
+        return ("media", True)  # "state news agency TNA", "the newspaper Le Monde", "broadcaster RTE"
     if len(low_run) > 1 and any(r.kind == "media_name" for r in tables.nouns.get(low_run[-1], ())):
         return ("media", True)  # "the El Paso Times", "La Presse", "the Riverside Ledger"
     if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):
         return ("organization", True)
     return ("person", True)
+
+
+def _media_noun_before(tables: Tables, low: Sequence[str]) -> bool:
+    """True when the words before a proper name end in a media noun ("newspaper", "news agency")."""
+    row = tables.heads.get(low[-1])
+    person = low[-1].rstrip("s") in _MEDIA_PEOPLE  # "reporter Anna Smith" is a person
+    return row is not None and row.kind == "media" and not person or low[-2:] == ["news", "agency"]
+
+
+_MEDIA_PEOPLE = frozenset({"reporter", "journalist", "correspondent", "editor", "columnist"})
 
 
 def is_outlet(tables: Tables, head: Sequence[str], whole: Sequence[str]) -> bool:

@@ -57,7 +57,7 @@ AUX = _words(
 BOUNDARY_WORDS = _words(
     """
     that which who whom but because while when whereas although though if since where until however
-    meanwhile moreover yet nor than after before
+    meanwhile moreover yet nor than after before what said says
     """
 )
 CLAUSE_START_WORDS = frozenset({"as", "so"})  # boundaries only after a comma or at the clause start
@@ -82,7 +82,7 @@ POSTMODIFIERS = _words(
 INSERT_START = _words(
     """
     who which whose a an the in on at speaking now also according himself herself themselves like as
-    after before during citing in including
+    after before during citing in including one
     """
 )
 # Documents typed by the person they come from ("testimony from a special agent" is that agent speaking);
@@ -146,10 +146,11 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         if i > 0 and participle and i + 1 < len(words) and strip_dot(words[i + 1]) == "by":
             head_end = i
             break
+        not_participle = low == "not" and i + 1 < len(words) and strip_dot(words[i + 1]).endswith("ed")
         if (
             seen_head
             and i > 0
-            and (low in POSTMODIFIERS or low in {"who", "which", "familiar"} or participle)
+            and (low in POSTMODIFIERS or low in {"who", "which", "familiar"} or participle or not_participle)
         ):
             head_end = i
             break
@@ -225,13 +226,13 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
                 hit = _apposition_hit(text, lo, j, end - 1, tables)
                 if hit is not None:
                     return hit, ""
-            if closer == "," and not (first in INSERT_START or first[:1].isdigit()):
+            if closer == "," and not (first in INSERT_START or first[:1].isdigit() or _participle(first)):
                 return None, "boundary"
             end = _strip_back(text, lo, j, AUX)
         else:
             break
     run = last_run(text, max(lo, end - 40), end, LETTERS_REV)
-    if run and text[run[0] : run[1]].lower() in {"and", "or"}:
+    if run and text[run[0] : run[1]].lower() in {"and", "or", "but"}:
         return None, "and"
     if end <= lo or text[end - 1] in BOUNDARY_CHARS or (end > lo and _quote_boundary(text, end - 1)):
         return None, "boundary"
@@ -288,7 +289,18 @@ def _name_apposition(text: str, lo: int, j: int, inner: str, tables: Tables) -> 
         return False
     run = last_run(text, lo, j, WORD_SPACE_REV)
     before = text[run[0] : run[1]] if run else ""
-    return run is not None and (head_kind(tables, before) is not None or before == "them")
+    if run is not None and (head_kind(tables, before) is not None or before == "them"):
+        return True
+    # a role noun followed by "for/of/at" + a proper name ("A spokesperson for the Gulf Forum, Nadia Rahimi,")
+    k = j - 1
+    while k >= lo and text[k] not in ',;:“”"()—–' and not (text[k] in ".!?" and _sentence_dot(text, lo, k)):
+        k -= 1
+    role = text[k + 1 : j].split()
+    for a, b in zip(role, role[1:], strict=False):
+        row = head_kind(tables, a)
+        if row is not None and row.kind == "unnamed" and a[:1].islower() and b.lower() in {"for", "of", "at"}:
+            return before[:1].isupper()
+    return False
 
 
 def _apposition_hit(text: str, lo: int, j: int, name_end: int, tables: Tables) -> SourceHit | None:
@@ -330,6 +342,11 @@ def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> b
 
 
 _MAX_SUBJECT = 160
+
+
+def _participle(word: str) -> bool:
+    """A lowercase past participle opening a comma insertion ("X, published Monday in ..., show")."""
+    return word.isalpha() and word.islower() and word.endswith("ed") and len(word) > 4
 _QUOTE_CHARS = frozenset("“”\"‘’'")
 _WORD_AT = re.compile(r"[A-Za-z]+")
 
