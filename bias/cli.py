@@ -91,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     rep = sub.add_parser("report", help="render an HTML report comparing the outlets",
-                         description="Analyse the inputs and write one self-contained HTML report. "
-                         "An input written by `bias analyze` (JSON Lines) is read back instead of analysed "
+                         description="Analyse the inputs and write one self-contained HTML report.\n"
+                         "An input written by `bias analyze` (JSON Lines) is read back instead of analysed\n"
                          "again: the way to report on a large corpus.",
                          epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     rep.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT",
