@@ -221,7 +221,7 @@ class _Finder:
             if pat.PASSIVE_REPORT.match(after):
                 self.add(cue, form, None, lo, hi, nested)
             return
-        src, why = left_source(text, lo, cue.start, self.t)
+        src, why = left_source(text, lo, cue.start, self.t, self.parsed)
         if src is None and why == "and":
             prior = self.prior_speaker(lo, cue.start)
             src = self.hits.get(prior.cue.start) if prior else None
@@ -284,7 +284,7 @@ class _Finder:
         for m in pat.COLON_QUOTE.finditer(text):
             cue = Span(m.start(), m.start() + 1)
             lo, hi, nested = self.bounds(cue)
-            src, _ = left_source(text, lo, cue.start, self.t)
+            src, _ = left_source(text, lo, cue.start, self.t, self.parsed)
             if (
                 src is None
                 or text[lo : src.span.start].strip(" —–-\t")
