@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,11 +80,36 @@ def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     last = _POSSESSIVE.sub("", own[-1]).rstrip(".")
     if not last[:1].isupper():
         return None
-    for m in _given_name_before(last).finditer(text):
-        g = tables.genders.get(m.group(1).lower())
+    for given in given_names_before(last, text):
+        g = tables.genders.get(given.lower())
         if g is not None:
             return g
     return None
+
+
+# Reversed, the characters a given name and an initial before a surname are made of (see below).
+_NAME_CHARS_REV = re.compile(r"[A-Za-z.\s]*")
+
+
+def given_names_before(surname: str, text: str) -> Iterator[str]:
+    """Group 1 of each match of :func:`_given_name_before` in ``text``, in order (non-empty ``surname``).
+
+    The same as ``finditer`` over the whole text, but the pattern is only tried just before each
+    occurrence of the surname: a match ends at one, and what precedes it in the match (a given
+    name, spaces, an initial) is made of letters, dots and spaces, so it starts within the run of
+    such characters that ends at that occurrence (and not before the end of the previous match).
+    """
+    pattern = _given_name_before(surname)
+    pos, q = 0, text.find(surname)
+    while q >= 0:
+        a = q - _NAME_CHARS_REV.match(text[pos:q][::-1]).end()  # type: ignore[union-attr]
+        m = pattern.search(text, a, q + len(surname) + 1)  # only a match ending at ``q`` fits
+        if m is None:
+            q = text.find(surname, q + 1)
+            continue
+        yield m.group(1)
+        pos = m.end()
+        q = text.find(surname, pos)
 
 
 def is_plural(tables: Tables, phrase: str) -> bool:
