@@ -49,3 +49,11 @@ def test_left_source_reads_subject() -> None:
     hit, why = left_source(text, 0, text.index("said"), default_tables(), p)
     assert why == ""
     assert hit is not None and text[hit.span.start : hit.span.end] == "the finance minister"
+
+
+def test_whole_word_starts() -> None:
+    from bias.features.attrib_find import whole_word_starts
+
+    assert list(whole_word_starts("Marsh met Marshall; Marsh_ and (Marsh).", "Marsh")) == [0, 32]
+    assert list(whole_word_starts("aaa aa aa", "aa")) == [4, 7]
+    assert list(whole_word_starts("x .5 a.5", ".5")) == [6]  # \b before "." needs a word character
