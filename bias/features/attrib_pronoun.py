@@ -24,7 +24,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bias.corpus.parsed import Parsed
 from bias.features.attrib_lexicon import Tables, gender_of, head_kind, role_of, strip_dot
@@ -64,12 +63,6 @@ def head_words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _given_name_before(surname: str) -> re.Pattern[str]:
-    """A capitalized word (group 1) and an optional initial before ``surname`` (compiled once)."""
-    return re.compile(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b")
-
-
 def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     """ "female", "male" or None for a person named by ``phrase`` (see the module docstring)."""
     words = [w.strip(",") for w in head_words(phrase)]
@@ -87,29 +80,35 @@ def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     return None
 
 
-# Reversed, the characters a given name and an initial before a surname are made of (see below).
-_NAME_CHARS_REV = re.compile(r"[A-Za-z.\s]*")
+# Read backwards from a surname: spaces, an optional initial ("A. "), spaces, a capitalized word (group 1).
+_GIVEN_BEFORE_REV = re.compile(r"(?:\s+\.[A-Z])?\s+([a-z]+[A-Z])")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def given_names_before(surname: str, text: str) -> Iterator[str]:
-    """Group 1 of each match of :func:`_given_name_before` in ``text``, in order (non-empty ``surname``).
+    """The capitalized words written before ``surname`` (starting with a capital), optionally with an initial
+    between ("Ellen Marsh", "Tom A. Marsh"), left to right.
 
-    The same as ``finditer`` over the whole text, but the pattern is only tried just before each
-    occurrence of the surname: a match ends at one, and what precedes it in the match (a given
-    name, spaces, an initial) is made of letters, dots and spaces, so it starts within the run of
-    such characters that ends at that occurrence (and not before the end of the previous match).
+    These are group 1 of the matches of ``\\b([A-Z][a-z]+)\\s+(?:[A-Z]\\.\\s+)?SURNAME\\b`` found by
+    ``finditer``, read backwards from each occurrence of the surname (such a match is fixed by the
+    occurrence it ends at, and does not start before the end of the previous match).
     """
-    pattern = _given_name_before(surname)
+    n, last = len(surname), _is_word_char(surname[-1])
     pos, q = 0, text.find(surname)
     while q >= 0:
-        a = q - _NAME_CHARS_REV.match(text[pos:q][::-1]).end()  # type: ignore[union-attr]
-        m = pattern.search(text, a, q + len(surname) + 1)  # only a match ending at ``q`` fits
-        if m is None:
+        j = q + n
+        m = None
+        if (j < len(text) and _is_word_char(text[j])) != last:
+            m = _GIVEN_BEFORE_REV.match(text[pos:q][::-1])
+        s = q - m.end() if m else -1
+        if m and not (s > 0 and _is_word_char(text[s - 1])):
+            yield text[s : q - m.start(1)]
+            pos, q = j, text.find(surname, j)
+        else:
             q = text.find(surname, q + 1)
-            continue
-        yield m.group(1)
-        pos = m.end()
-        q = text.find(surname, pos)
 
 
 def is_plural(tables: Tables, phrase: str) -> bool:
