@@ -57,3 +57,10 @@ def test_whole_word_starts() -> None:
     assert list(whole_word_starts("Marsh met Marshall; Marsh_ and (Marsh).", "Marsh")) == [0, 32]
     assert list(whole_word_starts("aaa aa aa", "aa")) == [4, 7]
     assert list(whole_word_starts("x .5 a.5", ".5")) == [6]  # \b before "." needs a word character
+
+
+def test_tables_framing_lemmas() -> None:
+    tables = default_tables()
+    forms = [f for fs in tables.cues_by_first.values() for f in fs]
+    assert tables.framing == frozenset(f.lemma for f in forms if f.needs == "alone")
+    assert "in a statement" in tables.framing

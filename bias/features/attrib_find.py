@@ -125,9 +125,7 @@ class _Finder:
         self.quotes = QuoteIndex(parsed.quotes)
         self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
         self.content = Contents(self.text, self.quotes)
-        # "in a statement"/"in a post": cues that only frame another cue, never its speaker
-        forms = [f for fs in tables.cues_by_first.values() for f in fs]
-        self.framing = frozenset(f.lemma for f in forms if f.needs == "alone")
+        self.framing = tables.framing  # "in a statement"/"in a post": never a speaker
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1

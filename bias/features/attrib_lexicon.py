@@ -77,6 +77,7 @@ class Tables:
     confidential: tuple[str, ...]  # multi-word confidential markers ("people familiar")
     genders: Mapping[str, str]  # given name or gendered word -> "female" | "male"
     heads: Mapping[str, SourceWord]  # single word -> its first row that makes it a source head noun
+    framing: frozenset[str]  # lemmas of cues that only frame another cue ("in a statement"), never a speaker
 
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
@@ -124,6 +125,7 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
             {k: next(r for r in v if r.kind in _HEAD_KINDS) for k, v in nouns.items()
              if any(r.kind in _HEAD_KINDS for r in v)}
         ),
+        framing=frozenset(f.lemma for fs in by_first.values() for f in fs if f.needs == "alone"),
     )
 
 
