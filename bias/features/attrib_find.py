@@ -125,6 +125,7 @@ class _Finder:
         self.quotes = QuoteIndex(parsed.quotes)
         self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
         self.content = Contents(self.text, self.quotes)
+        self.lower: str | None = None  # the text lower-cased, made when first needed
         self.framing = tables.framing  # "in a statement"/"in a post": never a speaker
 
     def window(self, pos: int) -> Span:
@@ -143,6 +144,13 @@ class _Finder:
         sorted cue starts of all attributions, ``a`` among them)."""
         w = self.window(a.cue.start)
         return count_in(starts, w.start, w.end) > (1 if w.start <= a.cue.start < w.end else 0)
+
+    def may_be_confidential(self, lo: int, hi: int) -> bool:
+        """False when ``pat.CONFIDENTIAL`` cannot match in ``text[lo:hi]`` (none of its words is there)."""
+        if self.lower is None:
+            low = self.text.lower()
+            self.lower = low if len(low) == len(self.text) else ""  # "": offsets differ, no shortcut
+        return not self.lower or any(self.lower.find(w, lo, hi) >= 0 for w in pat.CONFIDENTIAL_WORDS)
 
     def prior(self, lo: int, before: int) -> Attribution | None:
         """The last attribution whose cue starts in ``[lo, before)``."""
@@ -359,7 +367,7 @@ class _Finder:
         kind = src.kind if src else "none"
         reason = None
         if kind in ANONYMOUS_KINDS:
-            m = pat.CONFIDENTIAL.search(self.text, lo, hi)
+            m = pat.CONFIDENTIAL.search(self.text, lo, hi) if self.may_be_confidential(lo, hi) else None
             if m or kind == "confidential":
                 kind = "confidential"
                 r = pat.REASON.search(self.text, m.end() if m else lo, hi)

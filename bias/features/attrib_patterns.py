@@ -12,6 +12,10 @@ CONFIDENTIAL = re.compile(
     r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with",
     re.I,
 )
+# Every match of CONFIDENTIAL holds one of these, lower-cased ("anonymity", "not be named", "declined",
+# "familiar"); re.I matches their letters only as ASCII letters, so a text whose lower-cased copy
+# holds none of them in a range has no match of CONFIDENTIAL there.
+CONFIDENTIAL_WORDS = ("anonym", "not ", "decl", "fam")
 REASON = re.compile(
     r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;,“”\"]*|"
     r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*",

@@ -1,0 +1,31 @@
+"""CONFIDENTIAL_WORDS: every match of CONFIDENTIAL holds one of them (bias.features.attrib_patterns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bias.features.attrib_patterns import CONFIDENTIAL, CONFIDENTIAL_WORDS
+
+PHRASES = [
+    "spoke on Condition of Anonymity",
+    "on condition that she not be named",
+    "on condition they not be identified",
+    "asked not to be named",
+    "DECLINED to be identified",
+    "requested anonymity",
+    "wasn’t not authorised to",
+    "were not authorized to",
+    "speaking anonymously",
+    "people familiar with the talks",
+]
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_every_match_holds_a_word(phrase: str) -> None:
+    m = CONFIDENTIAL.search(phrase)
+    assert m is not None
+    assert any(w in m.group().lower() for w in CONFIDENTIAL_WORDS)
+
+
+def test_words_are_lower_case() -> None:
+    assert CONFIDENTIAL_WORDS == ("anonym", "not ", "decl", "fam")
