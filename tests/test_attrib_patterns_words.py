@@ -29,3 +29,10 @@ def test_every_match_holds_a_word(phrase: str) -> None:
 
 def test_words_are_lower_case() -> None:
     assert CONFIDENTIAL_WORDS == ("anonym", "not ", "decl", "fam")
+
+
+def test_dash_credits() -> None:
+    from bias.features.attrib_patterns import dash_credits
+
+    text = "“We will stay,” — Jane Doe\n— ICE spokesperson\nA--B ”\n— X"
+    assert list(dash_credits(text)) == [(16, 17, 18, True), (27, 28, 29, False), (53, 54, 55, True)]

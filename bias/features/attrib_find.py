@@ -320,15 +320,14 @@ class _Finder:
             ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
-        for m in pat.DASH_CREDIT.finditer(text):
-            g = 1 if m.group(1) else 2
-            cue = Span(m.start(g), m.end(g))
+        for dash_start, dash_end, match_end, quoted in pat.dash_credits(text):
+            cue = Span(dash_start, dash_end)
             if cue.start in taken:
                 continue
             para = next((p for p in self.parsed.paragraphs if p.start <= cue.start < p.end), None)
             if para is None:
                 continue
-            src = right_source(text, m.end(), para.end, self.t)
+            src = right_source(text, match_end, para.end, self.t)
             if src is None or src.kind in {"pronoun", "document"}:
                 continue
             rest = text[src.span.end : para.end]
@@ -339,7 +338,7 @@ class _Finder:
             if count_tokens(rest) > 4 and not pat.DATELINE.match(rest):
                 continue
             content = None
-            if g == 2:
+            if not quoted:
                 emb = next((e for e in self.parsed.article.embedded if e.span.contains(cue)), None)
                 prev = [p for p in self.parsed.paragraphs if p.end <= cue.start]
                 if emb is not None:

@@ -4,6 +4,8 @@ compiled once per process and named by what they find."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import repeat
 
 PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
 CONFIDENTIAL = re.compile(
@@ -43,6 +45,8 @@ FROM_BY = re.compile(r"\s+(?:from|by)\s+[^,;.“”\"]+")
 PLAIN_RUN = re.compile(r"\s*([^,;.“”\"]+)")
 COLON_QUOTE = re.compile(r":\s*[“\"]")
 DASH_CREDIT = re.compile(r"[”\"]\s*(—|–|--)\s*|^(—|–|--)\s*", re.M)
+_DASH_AFTER_QUOTE = re.compile(r"[”\"]\s*(—|–|--)\s*")  # DASH_CREDIT's first branch
+_DASH = re.compile(r"(—|–|--)\s*")  # its second, at a line start
 HANDLE = re.compile(r"\s*\(@\w+\)")
 DATELINE = re.compile(r"\s*[A-Z][a-z]+ \d{1,2}, \d{4}")
 FOLLOW_ON = re.compile(r",\s*(?:adding|saying|noting|citing|according to)\b")
@@ -70,3 +74,28 @@ LETTERS_REV = re.compile(r"([A-Za-z]+)")  # (letters)$
 WORD_SPACE_REV = re.compile(r"\s*([A-Za-z’']+)")  # (word)\s*$
 LETTERS_SPACE_REV = re.compile(r"\s*([A-Za-z]+)")  # (letters)\s*$
 DOTTED_REV = re.compile(r"([A-Za-z.]+)")  # (letters and dots)$
+
+
+def dash_credits(text: str) -> Iterator[tuple[int, int, int, bool]]:
+    """``(dash start, dash end, match end, after a quotation mark)`` for each match of ``DASH_CREDIT``
+    in ``text``, in order.
+
+    The same matches as ``DASH_CREDIT.finditer(text)``, but its second branch is only tried at line
+    starts (so the first, which opens with a quotation mark, can skip ahead). A match never holds the
+    start of another candidate, except a line start inside a first-branch match ('”\\n— X'),
+    which the search then passes over.
+    """
+    lines = [0]
+    i = text.find("\n")
+    while i >= 0:
+        lines.append(i + 1)
+        i = text.find("\n", i + 1)
+    found = [(m.start(), m.start(1), m.end(1), m.end(), True) for m in _DASH_AFTER_QUOTE.finditer(text)]
+    at_lines = filter(None, map(_DASH.match, repeat(text), lines))
+    found += [(m.start(), m.start(1), m.end(1), m.end(), False) for m in at_lines]
+    found.sort()
+    end = 0
+    for start, a, b, e, quoted in found:
+        if start >= end:
+            yield a, b, e, quoted
+            end = e
