@@ -36,3 +36,24 @@ def test_dash_credits() -> None:
 
     text = "“We will stay,” — Jane Doe\n— ICE spokesperson\nA--B ”\n— X"
     assert list(dash_credits(text)) == [(16, 17, 18, True), (27, 28, 29, False), (53, 54, 55, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("officials have ", "have"),
+        ("the county’s ", "county’s"),
+        ("as he ‘", "he"),
+        ("in the U.S. ", "S"),
+        ("about 40 ", ""),
+        ("the 1990s’ ", "s’"),
+        ("about 40’ ", "’"),
+        ("", ""),
+    ],
+)
+def test_last_word(text: str, word: str) -> None:
+    from bias.features.attrib_patterns import LAST_WORD, last_word
+
+    assert last_word(text, 0, len(text)) == word
+    m = LAST_WORD.search(text)
+    assert (m.group(1) if m else "") == word

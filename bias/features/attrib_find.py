@@ -203,8 +203,7 @@ class _Finder:
         lo, hi, nested = self.bounds(cue)
         if is_noun_use(text, lo, cue.start) or text[cue.start].isupper():
             return
-        before = pat.LAST_WORD.search(text[max(lo, cue.start - 40) : cue.start])
-        prev = before.group(1).lower() if before else ""
+        prev = pat.last_word(text, max(lo, cue.start - 40), cue.start).lower()
         if prev == "to" and text[cue.start - 1] == " ":
             return
         after = text[cue.end : hi]

@@ -68,6 +68,29 @@ def last_run(text: str, lo: int, hi: int, reverse: re.Pattern[str]) -> tuple[int
     return None if m is None else (hi - m.end(1), hi - m.start(1))
 
 
+_WORD_PART_RUN = re.compile(r"[A-Za-z’']*")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def last_word(text: str, lo: int, hi: int) -> str:
+    """Group 1 of ``LAST_WORD.search(text[lo:hi])``, or "" when it does not match.
+
+    That match covers everything after the last word character (``\\W*``), so it is the run of
+    letters and apostrophes around the last word character when that is an ASCII letter, else
+    the first run of apostrophes after it.
+    """
+    k = hi
+    while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    if k > lo and text[k - 1] in _ASCII_LETTERS:
+        run = last_run(text, lo, k, WORD_REV)
+        return text[run[0] : _WORD_PART_RUN.match(text, k, hi).end()]  # type: ignore[index,union-attr]
+    for i in range(k, hi):
+        if text[i] in "’'":
+            return text[i : _WORD_PART_RUN.match(text, i, hi).end()]  # type: ignore[union-attr]
+    return ""
+
+
 # Reversed forms of end-anchored patterns, for :func:`last_run`.
 WORD_REV = re.compile(r"([A-Za-z’']+)")  # (word)$
 LETTERS_REV = re.compile(r"([A-Za-z]+)")  # (letters)$
