@@ -135,21 +135,26 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
     if not toks or len(toks) > 18:
         return None
     words = [t[2] for t in toks]
+    lows = list(map(strip_dot, words))  # each word lower-cased, without a trailing dot or possessive
+    heads = tables.heads  # the words that can head a source phrase (see head_kind)
+    n = len(words)
     # the head part ends at the first modifier after a head candidate ("critics of X", "a report filed as")
-    head_end = len(words)
+    head_end = n
     seen_head = False
     for i, w in enumerate(words):
-        low = strip_dot(w)
+        low = lows[i]
+        more = i + 1 < n
+        capital = w[:1].isupper()
         gerund = (
             low.endswith("ing")
             and len(low) > 5
-            and not (i + 1 < len(words) and (head_kind(tables, words[i + 1]) or is_capitalized(words[i + 1])))
+            and not (more and (lows[i + 1] in heads or words[i + 1][:1].isupper()))
         )  # "the union representing ..." ends the head; "shipping executives" does not
-        participle = (low.endswith("ed") or gerund) and not is_capitalized(w)
-        if i > 0 and participle and i + 1 < len(words) and strip_dot(words[i + 1]) == "by":
+        participle = (low.endswith("ed") or gerund) and not capital
+        if i > 0 and participle and more and lows[i + 1] == "by":
             head_end = i
             break
-        not_participle = low == "not" and i + 1 < len(words) and strip_dot(words[i + 1]).endswith("ed")
+        not_participle = low == "not" and more and lows[i + 1].endswith("ed")
         if (
             seen_head
             and i > 0
@@ -157,32 +162,31 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         ):
             head_end = i
             break
-        if is_capitalized(w) or is_acronym(w) or head_kind(tables, w) or low in PRONOUNS:
+        if capital or is_acronym(w) or low in heads or low in PRONOUNS:
             seen_head = True
         # an apposition after a comma ("Jennifer Allen, executive director of ...") ends the head
-        if seen_head and i + 1 < len(words) and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
+        if seen_head and more and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
             head_end = i + 1
             break
     head = words[:head_end]
-    if head and strip_dot(head[-1]) in {"’s", "'s"}:
+    if head and lows[head_end - 1] in {"’s", "'s"}:
         return None
-    determiner = strip_dot(words[0]) in DETERMINERS
-    got = classify_source(tables, head, words, determiner=determiner)
+    got = classify_source(tables, head, words, determiner=lows[0] in DETERMINERS)
     if got is None:
         return None
     kind, named = got
     # "testimony from a special agent": a document typed by its speaker
     if (
         kind == "document"
-        and head_end < len(words)
-        and strip_dot(words[head_end]) in {"from", "by"}
-        and strip_dot(head[-1]) in SPEAKER_DOCUMENTS
+        and head_end < n
+        and lows[head_end] in {"from", "by"}
+        and lows[head_end - 1] in SPEAKER_DOCUMENTS
     ):
         sub = classify_source(
             tables,
             words[head_end + 1 :],
             words[head_end + 1 :],
-            determiner=strip_dot(words[head_end + 1]) in DETERMINERS if head_end + 1 < len(words) else False,
+            determiner=lows[head_end + 1] in DETERMINERS if head_end + 1 < n else False,
         )
         if sub and sub[0] not in {"document", "pronoun"}:
             kind, named = sub
