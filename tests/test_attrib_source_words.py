@@ -52,7 +52,7 @@ def test_left_source_reads_subject() -> None:
 
 
 def test_whole_word_starts() -> None:
-    from bias.features.attrib_find import whole_word_starts
+    from bias.features.attrib_patterns import whole_word_starts
 
     assert list(whole_word_starts("Marsh met Marshall; Marsh_ and (Marsh).", "Marsh")) == [0, 32]
     assert list(whole_word_starts("aaa aa aa", "aa")) == [4, 7]

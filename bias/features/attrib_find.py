@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import replace
 from operator import itemgetter
 
@@ -57,34 +56,10 @@ def _comma_before(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == ","
 
 
-_BOUNDARY = re.compile(r"\b")
-
-
-def _is_word_char(ch: str) -> bool:
-    """True for a character ``\\w`` matches (a Unicode letter, digit or "_")."""
-    return ch.isalnum() or ch == "_"
-
-
-def whole_word_starts(text: str, word: str) -> Iterator[int]:
-    """Where ``\\bword\\b`` matches in ``text`` (``word`` non-empty), left to right, found with
-    ``str.find`` (a word boundary: a word character on one side only, the text's ends counting as
-    non-word characters)."""
-    n, first, last = len(word), _is_word_char(word[0]), _is_word_char(word[-1])
-    i = text.find(word)
-    while i >= 0:
-        j = i + n
-        before = i > 0 and _is_word_char(text[i - 1])
-        if before != first and (j < len(text) and _is_word_char(text[j])) != last:
-            yield i
-            i = text.find(word, j)
-        else:
-            i = text.find(word, i + 1)
-
-
 def _name_elsewhere(text: str, word: str, pos: int) -> bool:
     """True when ``word`` also occurs capitalized inside a sentence (so it is a name, not a common word)."""
     name = word.rstrip(".")
-    starts = whole_word_starts(text, name) if name else (m.start() for m in _BOUNDARY.finditer(text))
+    starts = pat.whole_word_starts(text, name) if name else (m.start() for m in pat.BOUNDARY.finditer(text))
     for start in starts:
         p = start
         while p > 0 and text[p - 1] in " \t":  # the last character before it other than a space or tab

@@ -55,6 +55,7 @@ WORD_CHAR = re.compile(r"\w")
 CONTENT_START = re.compile(r"(?:\s+[^\s,.;“”\"]+){0,8}?\s+that\s+|\s*[,:]?\s*")
 GAP_BEFORE = re.compile(r"[ \t,—–-]*")
 GAP_AFTER = re.compile(r"[ \t,:]*")
+BOUNDARY = re.compile(r"\b")
 
 
 def last_run(text: str, lo: int, hi: int, reverse: re.Pattern[str]) -> tuple[int, int] | None:
@@ -66,6 +67,27 @@ def last_run(text: str, lo: int, hi: int, reverse: re.Pattern[str]) -> tuple[int
     """
     m = reverse.match(text[lo:hi][::-1])
     return None if m is None else (hi - m.end(1), hi - m.start(1))
+
+
+def is_word_char(ch: str) -> bool:
+    """True for a character ``\\w`` matches (a Unicode letter, digit or "_")."""
+    return ch.isalnum() or ch == "_"
+
+
+def whole_word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``\\bword\\b`` matches in ``text`` (``word`` non-empty), left to right, found with
+    ``str.find`` (a word boundary: a word character on one side only, the text's ends counting as
+    non-word characters)."""
+    n, first, last = len(word), is_word_char(word[0]), is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        before = i > 0 and is_word_char(text[i - 1])
+        if before != first and (j < len(text) and is_word_char(text[j])) != last:
+            yield i
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
 
 
 _WORD_PART_RUN = re.compile(r"[A-Za-z’']*")

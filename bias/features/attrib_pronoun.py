@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from bias.corpus.parsed import Parsed
 from bias.features.attrib_lexicon import Tables, gender_of, head_kind, role_of, strip_dot
+from bias.features.attrib_patterns import is_word_char
 from bias.model import Span
 
 GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -84,10 +85,6 @@ def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
 _GIVEN_BEFORE_REV = re.compile(r"(?:\s+\.[A-Z])?\s+([a-z]+[A-Z])")
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def given_names_before(surname: str, text: str) -> Iterator[str]:
     """The capitalized words written before ``surname`` (starting with a capital), optionally with an initial
     between ("Ellen Marsh", "Tom A. Marsh"), left to right.
@@ -96,15 +93,15 @@ def given_names_before(surname: str, text: str) -> Iterator[str]:
     ``finditer``, read backwards from each occurrence of the surname (such a match is fixed by the
     occurrence it ends at, and does not start before the end of the previous match).
     """
-    n, last = len(surname), _is_word_char(surname[-1])
+    n, last = len(surname), is_word_char(surname[-1])
     pos, q = 0, text.find(surname)
     while q >= 0:
         j = q + n
         m = None
-        if (j < len(text) and _is_word_char(text[j])) != last:
+        if (j < len(text) and is_word_char(text[j])) != last:
             m = _GIVEN_BEFORE_REV.match(text[pos:q][::-1])
         s = q - m.end() if m else -1
-        if m and not (s > 0 and _is_word_char(text[s - 1])):
+        if m and not (s > 0 and is_word_char(text[s - 1])):
             yield text[s : q - m.start(1)]
             pos, q = j, text.find(surname, j)
         else:
