@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from functools import lru_cache
 from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
@@ -57,17 +56,15 @@ def _comma_before(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == ","
 
 
-@lru_cache(maxsize=4096)
-def _whole_word(word: str) -> re.Pattern[str]:
-    """``word`` as a whole word (compiled once per process and word)."""
-    return re.compile(rf"\b{re.escape(word)}\b")
-
-
 def _name_elsewhere(text: str, word: str, pos: int) -> bool:
     """True when ``word`` also occurs capitalized inside a sentence (so it is a name, not a common word)."""
-    for m in _whole_word(word.rstrip(".")).finditer(text):
-        before = text[: m.start()].rstrip(" \t")
-        if m.start() != pos and before and before[-1] not in '.!?\n“"‘':
+    name = word.rstrip(".")
+    starts = pat.whole_word_starts(text, name) if name else (m.start() for m in pat.BOUNDARY.finditer(text))
+    for start in starts:
+        p = start
+        while p > 0 and text[p - 1] in " \t":  # the last character before it other than a space or tab
+            p -= 1
+        if start != pos and p > 0 and text[p - 1] not in '.!?\n“"‘':
             return True
     return False
 
@@ -103,9 +100,8 @@ class _Finder:
         self.quotes = QuoteIndex(parsed.quotes)
         self.taken = TakenCues()  # the same attributions as ``found``, sorted by cue start
         self.content = Contents(self.text, self.quotes)
-        # "in a statement"/"in a post": cues that only frame another cue, never its speaker
-        forms = [f for fs in tables.cues_by_first.values() for f in fs]
-        self.framing = frozenset(f.lemma for f in forms if f.needs == "alone")
+        self.lower: str | None = None  # the text lower-cased, made when first needed
+        self.framing = tables.framing  # "in a statement"/"in a post": never a speaker
 
     def window(self, pos: int) -> Span:
         i = bisect_right(self.wstarts, pos) - 1
@@ -123,6 +119,13 @@ class _Finder:
         sorted cue starts of all attributions, ``a`` among them)."""
         w = self.window(a.cue.start)
         return count_in(starts, w.start, w.end) > (1 if w.start <= a.cue.start < w.end else 0)
+
+    def may_be_confidential(self, lo: int, hi: int) -> bool:
+        """False when ``pat.CONFIDENTIAL`` cannot match in ``text[lo:hi]`` (none of its words is there)."""
+        if self.lower is None:
+            low = self.text.lower()
+            self.lower = low if len(low) == len(self.text) else ""  # "": offsets differ, no shortcut
+        return not self.lower or any(self.lower.find(w, lo, hi) >= 0 for w in pat.CONFIDENTIAL_WORDS)
 
     def prior(self, lo: int, before: int) -> Attribution | None:
         """The last attribution whose cue starts in ``[lo, before)``."""
@@ -175,8 +178,7 @@ class _Finder:
         lo, hi, nested = self.bounds(cue)
         if is_noun_use(text, lo, cue.start) or text[cue.start].isupper():
             return
-        before = pat.LAST_WORD.search(text[max(lo, cue.start - 40) : cue.start])
-        prev = before.group(1).lower() if before else ""
+        prev = pat.last_word(text, max(lo, cue.start - 40), cue.start).lower()
         if prev == "to" and text[cue.start - 1] == " ":
             return
         after = text[cue.end : hi]
@@ -221,7 +223,7 @@ class _Finder:
             if pat.PASSIVE_REPORT.match(after):
                 self.add(cue, form, None, lo, hi, nested)
             return
-        src, why = left_source(text, lo, cue.start, self.t)
+        src, why = left_source(text, lo, cue.start, self.t, self.parsed)
         if src is None and why == "and":
             prior = self.prior_speaker(lo, cue.start)
             src = self.hits.get(prior.cue.start) if prior else None
@@ -284,7 +286,7 @@ class _Finder:
         for m in pat.COLON_QUOTE.finditer(text):
             cue = Span(m.start(), m.start() + 1)
             lo, hi, nested = self.bounds(cue)
-            src, _ = left_source(text, lo, cue.start, self.t)
+            src, _ = left_source(text, lo, cue.start, self.t, self.parsed)
             if (
                 src is None
                 or text[lo : src.span.start].strip(" —–-\t")
@@ -292,15 +294,14 @@ class _Finder:
             ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
-        for m in pat.DASH_CREDIT.finditer(text):
-            g = 1 if m.group(1) else 2
-            cue = Span(m.start(g), m.end(g))
+        for dash_start, dash_end, match_end, quoted in pat.dash_credits(text):
+            cue = Span(dash_start, dash_end)
             if cue.start in taken:
                 continue
             para = next((p for p in self.parsed.paragraphs if p.start <= cue.start < p.end), None)
             if para is None:
                 continue
-            src = right_source(text, m.end(), para.end, self.t)
+            src = right_source(text, match_end, para.end, self.t)
             if src is None or src.kind in {"pronoun", "document"}:
                 continue
             rest = text[src.span.end : para.end]
@@ -311,7 +312,7 @@ class _Finder:
             if count_tokens(rest) > 4 and not pat.DATELINE.match(rest):
                 continue
             content = None
-            if g == 2:
+            if not quoted:
                 emb = next((e for e in self.parsed.article.embedded if e.span.contains(cue)), None)
                 prev = [p for p in self.parsed.paragraphs if p.end <= cue.start]
                 if emb is not None:
@@ -339,7 +340,7 @@ class _Finder:
         kind = src.kind if src else "none"
         reason = None
         if kind in ANONYMOUS_KINDS:
-            m = pat.CONFIDENTIAL.search(self.text, lo, hi)
+            m = pat.CONFIDENTIAL.search(self.text, lo, hi) if self.may_be_confidential(lo, hi) else None
             if m or kind == "confidential":
                 kind = "confidential"
                 r = pat.REASON.search(self.text, m.end() if m else lo, hi)

@@ -77,6 +77,7 @@ class Tables:
     confidential: tuple[str, ...]  # multi-word confidential markers ("people familiar")
     genders: Mapping[str, str]  # given name or gendered word -> "female" | "male"
     heads: Mapping[str, SourceWord]  # single word -> its first row that makes it a source head noun
+    framing: frozenset[str]  # lemmas of cues that only frame another cue ("in a statement"), never a speaker
 
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
@@ -124,6 +125,7 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
             {k: next(r for r in v if r.kind in _HEAD_KINDS) for k, v in nouns.items()
              if any(r.kind in _HEAD_KINDS for r in v)}
         ),
+        framing=frozenset(f.lemma for fs in by_first.values() for f in fs if f.needs == "alone"),
     )
 
 
@@ -216,10 +218,9 @@ def classify_source(
     if not head:
         return None
     last = head[-1]
-    low_whole = " ".join(strip_dot(w) for w in whole)
     if strip_dot(last) in PRONOUNS:
         return ("pronoun", False)
-    if any(p in low_whole for p in tables.confidential):
+    if tables.confidential and _any_of(tables.confidential).search(" ".join(map(strip_dot, whole))):
         return ("confidential", False)
     if is_outlet(tables, head, whole):
         return ("media", True)
@@ -255,6 +256,12 @@ def classify_source(
     if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):
         return ("organization", True)
     return ("person", True)
+
+
+@lru_cache(maxsize=16)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``phrases`` is a substring of it (compiled once)."""
+    return re.compile("|".join(map(re.escape, phrases)))
 
 
 def _media_noun_before(tables: Tables, low: Sequence[str]) -> bool:

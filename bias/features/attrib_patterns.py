@@ -4,6 +4,8 @@ compiled once per process and named by what they find."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import repeat
 
 PASSIVE = frozenset(["was", "were", "is", "are", "been", "being", "be"])
 CONFIDENTIAL = re.compile(
@@ -12,6 +14,10 @@ CONFIDENTIAL = re.compile(
     r"(?:was|were|is|are|wasn’t|weren’t) not authori[sz]ed to|speaking anonymously|familiar with",
     re.I,
 )
+# Every match of CONFIDENTIAL holds one of these, lower-cased ("anonymity", "not be named", "declined",
+# "familiar"); re.I matches their letters only as ASCII letters, so a text whose lower-cased copy
+# holds none of them in a range has no match of CONFIDENTIAL there.
+CONFIDENTIAL_WORDS = ("anonym", "not ", "decl", "fam")
 REASON = re.compile(
     r"\b(?:because|since|given|as (?:he|she|they) (?:was|were|is|are))\b[^.;,“”\"]*|"
     r"\bnot authori[sz]ed to [^.;,“”\"]*|\bto (?:discuss|describe|speak about) [^.;,“”\"]*",
@@ -39,6 +45,8 @@ FROM_BY = re.compile(r"\s+(?:from|by)\s+[^,;.“”\"]+")
 PLAIN_RUN = re.compile(r"\s*([^,;.“”\"]+)")
 COLON_QUOTE = re.compile(r":\s*[“\"]")
 DASH_CREDIT = re.compile(r"[”\"]\s*(—|–|--)\s*|^(—|–|--)\s*", re.M)
+_DASH_AFTER_QUOTE = re.compile(r"[”\"]\s*(—|–|--)\s*")  # DASH_CREDIT's first branch
+_DASH = re.compile(r"(—|–|--)\s*")  # its second, at a line start
 HANDLE = re.compile(r"\s*\(@\w+\)")
 DATELINE = re.compile(r"\s*[A-Z][a-z]+ \d{1,2}, \d{4}")
 FOLLOW_ON = re.compile(r",\s*(?:adding|saying|noting|citing|according to)\b")
@@ -47,6 +55,7 @@ WORD_CHAR = re.compile(r"\w")
 CONTENT_START = re.compile(r"(?:\s+[^\s,.;“”\"]+){0,8}?\s+that\s+|\s*[,:]?\s*")
 GAP_BEFORE = re.compile(r"[ \t,—–-]*")
 GAP_AFTER = re.compile(r"[ \t,:]*")
+BOUNDARY = re.compile(r"\b")
 
 
 def last_run(text: str, lo: int, hi: int, reverse: re.Pattern[str]) -> tuple[int, int] | None:
@@ -60,9 +69,78 @@ def last_run(text: str, lo: int, hi: int, reverse: re.Pattern[str]) -> tuple[int
     return None if m is None else (hi - m.end(1), hi - m.start(1))
 
 
+def is_word_char(ch: str) -> bool:
+    """True for a character ``\\w`` matches (a Unicode letter, digit or "_")."""
+    return ch.isalnum() or ch == "_"
+
+
+def whole_word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``\\bword\\b`` matches in ``text`` (``word`` non-empty), left to right, found with
+    ``str.find`` (a word boundary: a word character on one side only, the text's ends counting as
+    non-word characters)."""
+    n, first, last = len(word), is_word_char(word[0]), is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + n
+        before = i > 0 and is_word_char(text[i - 1])
+        if before != first and (j < len(text) and is_word_char(text[j])) != last:
+            yield i
+            i = text.find(word, j)
+        else:
+            i = text.find(word, i + 1)
+
+
+_WORD_PART_RUN = re.compile(r"[A-Za-z’']*")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def last_word(text: str, lo: int, hi: int) -> str:
+    """Group 1 of ``LAST_WORD.search(text[lo:hi])``, or "" when it does not match.
+
+    That match covers everything after the last word character (``\\W*``), so it is the run of
+    letters and apostrophes around the last word character when that is an ASCII letter, else
+    the first run of apostrophes after it.
+    """
+    k = hi
+    while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    if k > lo and text[k - 1] in _ASCII_LETTERS:
+        run = last_run(text, lo, k, WORD_REV)
+        return text[run[0] : _WORD_PART_RUN.match(text, k, hi).end()]  # type: ignore[index,union-attr]
+    for i in range(k, hi):
+        if text[i] in "’'":
+            return text[i : _WORD_PART_RUN.match(text, i, hi).end()]  # type: ignore[union-attr]
+    return ""
+
+
 # Reversed forms of end-anchored patterns, for :func:`last_run`.
 WORD_REV = re.compile(r"([A-Za-z’']+)")  # (word)$
 LETTERS_REV = re.compile(r"([A-Za-z]+)")  # (letters)$
 WORD_SPACE_REV = re.compile(r"\s*([A-Za-z’']+)")  # (word)\s*$
 LETTERS_SPACE_REV = re.compile(r"\s*([A-Za-z]+)")  # (letters)\s*$
 DOTTED_REV = re.compile(r"([A-Za-z.]+)")  # (letters and dots)$
+
+
+def dash_credits(text: str) -> Iterator[tuple[int, int, int, bool]]:
+    """``(dash start, dash end, match end, after a quotation mark)`` for each match of ``DASH_CREDIT``
+    in ``text``, in order.
+
+    The same matches as ``DASH_CREDIT.finditer(text)``, but its second branch is only tried at line
+    starts (so the first, which opens with a quotation mark, can skip ahead). A match never holds the
+    start of another candidate, except a line start inside a first-branch match ('”\\n— X'),
+    which the search then passes over.
+    """
+    lines = [0]
+    i = text.find("\n")
+    while i >= 0:
+        lines.append(i + 1)
+        i = text.find("\n", i + 1)
+    found = [(m.start(), m.start(1), m.end(1), m.end(), True) for m in _DASH_AFTER_QUOTE.finditer(text)]
+    at_lines = filter(None, map(_DASH.match, repeat(text), lines))
+    found += [(m.start(), m.start(1), m.end(1), m.end(), False) for m in at_lines]
+    found.sort()
+    end = 0
+    for start, a, b, e, quoted in found:
+        if start >= end:
+            yield a, b, e, quoted
+            end = e

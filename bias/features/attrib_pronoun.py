@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bias.corpus.parsed import Parsed
 from bias.features.attrib_lexicon import Tables, gender_of, head_kind, role_of, strip_dot
+from bias.features.attrib_patterns import is_word_char
 from bias.model import Span
 
 GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -64,12 +64,6 @@ def head_words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _given_name_before(surname: str) -> re.Pattern[str]:
-    """A capitalized word (group 1) and an optional initial before ``surname`` (compiled once)."""
-    return re.compile(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b")
-
-
 def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     """ "female", "male" or None for a person named by ``phrase`` (see the module docstring)."""
     words = [w.strip(",") for w in head_words(phrase)]
@@ -80,11 +74,38 @@ def person_gender(tables: Tables, phrase: str, text: str) -> str | None:
     last = _POSSESSIVE.sub("", own[-1]).rstrip(".")
     if not last[:1].isupper():
         return None
-    for m in _given_name_before(last).finditer(text):
-        g = tables.genders.get(m.group(1).lower())
+    for given in given_names_before(last, text):
+        g = tables.genders.get(given.lower())
         if g is not None:
             return g
     return None
+
+
+# Read backwards from a surname: spaces, an optional initial ("A. "), spaces, a capitalized word (group 1).
+_GIVEN_BEFORE_REV = re.compile(r"(?:\s+\.[A-Z])?\s+([a-z]+[A-Z])")
+
+
+def given_names_before(surname: str, text: str) -> Iterator[str]:
+    """The capitalized words written before ``surname`` (starting with a capital), optionally with an initial
+    between ("Ellen Marsh", "Tom A. Marsh"), left to right.
+
+    These are group 1 of the matches of ``\\b([A-Z][a-z]+)\\s+(?:[A-Z]\\.\\s+)?SURNAME\\b`` found by
+    ``finditer``, read backwards from each occurrence of the surname (such a match is fixed by the
+    occurrence it ends at, and does not start before the end of the previous match).
+    """
+    n, last = len(surname), is_word_char(surname[-1])
+    pos, q = 0, text.find(surname)
+    while q >= 0:
+        j = q + n
+        m = None
+        if (j < len(text) and is_word_char(text[j])) != last:
+            m = _GIVEN_BEFORE_REV.match(text[pos:q][::-1])
+        s = q - m.end() if m else -1
+        if m and not (s > 0 and is_word_char(text[s - 1])):
+            yield text[s : q - m.start(1)]
+            pos, q = j, text.find(surname, j)
+        else:
+            q = text.find(surname, q + 1)
 
 
 def is_plural(tables: Tables, phrase: str) -> bool:

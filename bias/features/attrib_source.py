@@ -8,8 +8,10 @@ All functions are pure and work on offsets into the article text; they return a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from bias.corpus.parsed import Parsed
 from bias.features.attrib_lexicon import (
     PRONOUNS,
     Tables,
@@ -61,6 +63,7 @@ BOUNDARY_WORDS = _words(
     """
 )
 CLAUSE_START_WORDS = frozenset({"as", "so"})  # boundaries only after a comma or at the clause start
+_SCAN_WORDS = BOUNDARY_WORDS | CLAUSE_START_WORDS
 LEADING_SKIP = _words(
     """
     but and however eventually nonetheless meanwhile also still now then yet so instead indeed
@@ -132,21 +135,26 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
     if not toks or len(toks) > 18:
         return None
     words = [t[2] for t in toks]
+    lows = list(map(strip_dot, words))  # each word lower-cased, without a trailing dot or possessive
+    heads = tables.heads  # the words that can head a source phrase (see head_kind)
+    n = len(words)
     # the head part ends at the first modifier after a head candidate ("critics of X", "a report filed as")
-    head_end = len(words)
+    head_end = n
     seen_head = False
     for i, w in enumerate(words):
-        low = strip_dot(w)
+        low = lows[i]
+        more = i + 1 < n
+        capital = w[:1].isupper()
         gerund = (
             low.endswith("ing")
             and len(low) > 5
-            and not (i + 1 < len(words) and (head_kind(tables, words[i + 1]) or is_capitalized(words[i + 1])))
+            and not (more and (lows[i + 1] in heads or words[i + 1][:1].isupper()))
         )  # "the union representing ..." ends the head; "shipping executives" does not
-        participle = (low.endswith("ed") or gerund) and not is_capitalized(w)
-        if i > 0 and participle and i + 1 < len(words) and strip_dot(words[i + 1]) == "by":
+        participle = (low.endswith("ed") or gerund) and not capital
+        if i > 0 and participle and more and lows[i + 1] == "by":
             head_end = i
             break
-        not_participle = low == "not" and i + 1 < len(words) and strip_dot(words[i + 1]).endswith("ed")
+        not_participle = low == "not" and more and lows[i + 1].endswith("ed")
         if (
             seen_head
             and i > 0
@@ -154,32 +162,31 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         ):
             head_end = i
             break
-        if is_capitalized(w) or is_acronym(w) or head_kind(tables, w) or low in PRONOUNS:
+        if capital or is_acronym(w) or low in heads or low in PRONOUNS:
             seen_head = True
         # an apposition after a comma ("Jennifer Allen, executive director of ...") ends the head
-        if seen_head and i + 1 < len(words) and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
+        if seen_head and more and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
             head_end = i + 1
             break
     head = words[:head_end]
-    if head and strip_dot(head[-1]) in {"’s", "'s"}:
+    if head and lows[head_end - 1] in {"’s", "'s"}:
         return None
-    determiner = strip_dot(words[0]) in DETERMINERS
-    got = classify_source(tables, head, words, determiner=determiner)
+    got = classify_source(tables, head, words, determiner=lows[0] in DETERMINERS)
     if got is None:
         return None
     kind, named = got
     # "testimony from a special agent": a document typed by its speaker
     if (
         kind == "document"
-        and head_end < len(words)
-        and strip_dot(words[head_end]) in {"from", "by"}
-        and strip_dot(head[-1]) in SPEAKER_DOCUMENTS
+        and head_end < n
+        and lows[head_end] in {"from", "by"}
+        and lows[head_end - 1] in SPEAKER_DOCUMENTS
     ):
         sub = classify_source(
             tables,
             words[head_end + 1 :],
             words[head_end + 1 :],
-            determiner=strip_dot(words[head_end + 1]) in DETERMINERS if head_end + 1 < len(words) else False,
+            determiner=lows[head_end + 1] in DETERMINERS if head_end + 1 < n else False,
         )
         if sub and sub[0] not in {"document", "pronoun"}:
             kind, named = sub
@@ -206,9 +213,12 @@ def _strip_back(text: str, lo: int, pos: int, words: set[str] | frozenset[str]) 
         return p
 
 
-def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[SourceHit | None, str]:
+def left_source(
+    text: str, lo: int, cue_start: int, tables: Tables, parsed: Parsed
+) -> tuple[SourceHit | None, str]:
     """The subject before a cue, scanning back to ``lo``. Second item: what stopped the scan
-    ("" found, "and" coordination, "boundary" punctuation right before the cue, "none")."""
+    ("" found, "and" coordination, "boundary" punctuation right before the cue, "none").
+    ``parsed``: the parse of ``text`` (its words are read instead of re-scanning the text)."""
     end = _strip_back(text, lo, cue_start, AUX)
     # drop comma/dash/parenthesis insertions between subject and verb
     for _ in range(3):
@@ -238,48 +248,65 @@ def left_source(text: str, lo: int, cue_start: int, tables: Tables) -> tuple[Sou
         return None, "boundary"
     # scan back to the clause start (a subject is short: give up beyond _MAX_SUBJECT characters)
     floor = max(lo, end - _MAX_SUBJECT)
-    j = end - 1
-    start = lo
-    while j >= floor:
-        ch = text[j]
-        if (
-            ch in BOUNDARY_CHARS
-            or ch in ".!?"
-            and j + 1 < end
-            and text[j + 1].isspace()
-            or ch in _QUOTE_CHARS
-            and _quote_boundary(text, j)
-        ):
-            if ch == "," and (
-                _city_state_comma(text, lo, j, end, tables)
-                or text[j - 1 : j].isdigit()
-                and text[j + 1 : j + 2].isdigit()  # "12,000 workers"
-            ):
-                j -= 1
-                continue
-            if ch == "." and j > lo and _abbrev_before(text, lo, j):
-                j -= 1
-                continue
-            start = j + 1
-            break
-        if ch.isspace():
-            w = _WORD_AT.match(text, j + 1, end)
-            if w and (
-                w.group().lower() in BOUNDARY_WORDS
-                or w.group().lower() in CLAUSE_START_WORDS
-                and (j <= lo or text[max(lo, j - 8) : j].rstrip()[-1:] in {",", ""})
-            ):
-                start = w.end()
-                break
-        j -= 1
-    if j < floor and floor > lo:
-        return None, "none"
-    if j < lo:
+    start = _clause_start(text, lo, floor, end, tables, parsed)
+    if start is None:
+        if floor > lo:
+            return None, "none"
+        start = lo
         w = _FIRST_LETTERS.match(text[lo:end])
         if w and w.group(1).lower() in BOUNDARY_WORDS | CLAUSE_START_WORDS:
             start = lo + w.end()
     hit = phrase_from(text, start, end, tables)
     return hit, "" if hit else "none"
+
+
+def _clause_start(
+    text: str, lo: int, floor: int, end: int, tables: Tables, parsed: Parsed
+) -> int | None:
+    """Where the clause ending at ``end`` starts: after the last boundary in ``text[floor:end]`` (a
+    boundary mark, a sentence end, a quotation mark, or a space before a boundary word such as
+    "that"/"who"), or None when there is none.
+
+    The same result as a character-by-character scan leftwards from ``end``, but it only visits the
+    marks (one regex pass) and the words (a space followed by a letter always starts a parsed word,
+    so the boundary words are found among the parsed words; only a word that is not plain ASCII
+    letters, or is a boundary word, is read again from the text).
+    """
+    stop = -1  # the last mark in the range that ends the clause
+    for m in reversed(list(_STOP_CANDIDATE.finditer(text, floor, end))):
+        j = m.start()
+        ch = text[j]
+        if ch in ".!?" and not (j + 1 < end and text[j + 1].isspace()):
+            continue
+        if ch in _QUOTE_ONLY and not _quote_boundary(text, j):
+            continue
+        if ch == "," and (
+            _city_state_comma(text, lo, j, end, tables)
+            or text[j - 1 : j].isdigit()
+            and text[j + 1 : j + 2].isdigit()  # "12,000 workers"
+        ):
+            continue
+        if ch == "." and j > lo and _abbrev_before(text, lo, j):
+            continue
+        stop = j
+        break
+    # boundary words after that mark: a space at ``s - 1`` (not before ``floor``), a word at ``s``
+    starts, lower = parsed.word_starts, parsed.word_lower
+    k = bisect_left(starts, end) - 1
+    first = max(stop, floor)
+    while k >= 0 and starts[k] > first:
+        s, low = starts[k], lower[k]
+        k -= 1
+        if low not in _SCAN_WORDS and low.isascii() and low.isalpha() or not text[s - 1].isspace():
+            continue  # a plain word that is no boundary word (any other word is checked as written)
+        w = _WORD_AT.match(text, s, end)
+        if w and (
+            w.group().lower() in BOUNDARY_WORDS
+            or w.group().lower() in CLAUSE_START_WORDS
+            and (s - 1 <= lo or text[max(lo, s - 9) : s - 1].rstrip()[-1:] in {",", ""})
+        ):
+            return w.end()
+    return stop + 1 if stop >= 0 else None
 
 
 def _name_apposition(text: str, lo: int, j: int, inner: str, tables: Tables) -> bool:
@@ -348,6 +375,9 @@ def _participle(word: str) -> bool:
     """A lowercase past participle opening a comma insertion ("X, published Monday in ..., show")."""
     return word.isalpha() and word.islower() and word.endswith("ed") and len(word) > 4
 _QUOTE_CHARS = frozenset("“”\"‘’'")
+_QUOTE_ONLY = frozenset("‘’'")  # quotation marks only in context (else apostrophes)
+# Characters that may end a clause scanned leftwards from a cue (see _clause_start).
+_STOP_CANDIDATE = re.compile(r"[,;:()“”\"—–\[\].!?‘’']")
 _WORD_AT = re.compile(r"[A-Za-z]+")
 
 
