@@ -20,7 +20,6 @@ only when no other cue shares its sentence; "a statement from his office" is a d
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from operator import itemgetter
@@ -31,14 +30,14 @@ from bias.features.attrib_content import Contents
 from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, role_of
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
-from bias.features.attrib_source import (
-    SourceHit,
+from bias.features.attrib_right import (
     capital_subject,
+    is_noun_after_by,
     is_noun_use,
-    left_source,
-    phrase_from,
+    modifier_use,
     right_source,
 )
+from bias.features.attrib_source import SourceHit, left_source, phrase_from
 from bias.features.attrib_taken import CutIndex, TakenCues, count_in
 from bias.features.attrib_window import windows
 from bias.model import Span
@@ -227,7 +226,7 @@ class _Finder:
         if src is None and why == "and":
             prior = self.prior_speaker(lo, cue.start)
             src = self.hits.get(prior.cue.start) if prior else None
-            if src is None or _modifier_use(word, after):
+            if src is None or modifier_use(word, after):
                 return
             content = self.content.content_of(cue, None, lo, hi, after=True)
             self.add(cue, form, src, lo, hi, nested, content=content)
@@ -367,34 +366,6 @@ class _Finder:
         )
         self.found.append(a)
         self.taken.add(a)
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z’'-]+)")
-_OBJECT_WORDS = """
-    that to of on about against for in at with over by from as the a an his her their its our my your this
-    these those he she they it we i him them us me what how why whether if
-"""
-_OBJECT_START = frozenset(_OBJECT_WORDS.split())
-_BY_NOT_AGENT = frozenset({"far", "phone", "telephone", "email", "video", "letter"})
-
-
-def _modifier_use(word: str, after: str) -> bool:
-    """True when an "-ed" cue after "and" modifies the noun that follows ("low snowfall and repeated summer
-    heat waves"), not a second reporting verb ("said ... and warned that", "and praised his goalkeeper")."""
-    m = _NEXT_WORD.match(after)
-    if not word.endswith("ed") or m is None:
-        return False
-    nxt = m.group(1)
-    return nxt.islower() and nxt not in _OBJECT_START and not nxt.endswith("ly")
-
-
-def is_noun_after_by(text: str, pos: int, hi: int) -> bool:
-    """True when "by" + a name or noun phrase follows ``pos`` (not "by far", "by phone", "by 5%")."""
-    m = pat.BY.match(text, pos, hi)
-    if m is None:
-        return False
-    nxt = _NEXT_WORD.match(text, m.end() - 1, hi)
-    return nxt is not None and nxt.group(1).lower() not in _BY_NOT_AGENT
 
 
 def _role(tables: Tables, src: SourceHit | None, text: str) -> str:

@@ -18,7 +18,6 @@ from bias.features.attrib_lexicon import (
     classify_source,
     head_kind,
     is_acronym,
-    is_capitalized,
     strip_dot,
     tokens,
 )
@@ -37,18 +36,15 @@ _PARENS = re.compile(r"\([^()]*\)")
 _CLOSING_PARENS = re.compile(r"\s*\([^()]*\)")
 _FIRST_LETTERS = re.compile(r"\s*([A-Za-z]+)")
 _NON_SPACE = re.compile(r"\S")
-_COMMA = re.compile(r",")
-_TRAILING_DATE = re.compile(r"\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
-_SENTENCE_MARK = re.compile(r"[.!?](?=\s|$|[”\"’])")
 
 
-def _words(s: str) -> frozenset[str]:
+def words_of(s: str) -> frozenset[str]:
     """A set of the whitespace-separated words of ``s``."""
     return frozenset(s.split())
 
 
 # Words skipped between a subject and its verb ("officials have also said").
-AUX = _words(
+AUX = words_of(
     """
     has have had was were is are be been also previously later earlier then further repeatedly
     publicly privately recently again would will could did does do once first initially quickly
@@ -56,7 +52,7 @@ AUX = _words(
     """
 )
 # Words that end a subject noun phrase when scanning leftwards from a cue.
-BOUNDARY_WORDS = _words(
+BOUNDARY_WORDS = words_of(
     """
     that which who whom but because while when whereas although though if since where until however
     meanwhile moreover yet nor than after before what said says
@@ -64,25 +60,24 @@ BOUNDARY_WORDS = _words(
 )
 CLAUSE_START_WORDS = frozenset({"as", "so"})  # boundaries only after a comma or at the clause start
 _SCAN_WORDS = BOUNDARY_WORDS | CLAUSE_START_WORDS
-LEADING_SKIP = _words(
+LEADING_SKIP = words_of(
     """
     but and however eventually nonetheless meanwhile also still now then yet so instead indeed
     moreover furthermore nevertheless later earlier separately or
     """
 )
-DETERMINERS = _words(
+DETERMINERS = words_of(
     """
     the a an his her their its our my your this these those any no such every each whose that
     """
 )
-_NOUN_DETERMINERS = DETERMINERS - {"that"}  # "the report": a noun, not a cue
-POSTMODIFIERS = _words(
+POSTMODIFIERS = words_of(
     """
     of for with from at in on near inside within across including among close
     """
 )
 # A comma-delimited insertion between subject and verb starts with one of these ("X, who ..., said").
-INSERT_START = _words(
+INSERT_START = words_of(
     """
     who which whose a an the in on at speaking now also according himself herself themselves like as
     after before during citing in including one
@@ -90,17 +85,8 @@ INSERT_START = _words(
 )
 # Documents typed by the person they come from ("testimony from a special agent" is that agent speaking);
 # any other document keeps its kind ("a statement from his office" is a document).
-SPEAKER_DOCUMENTS = _words("testimony testimonies")
+SPEAKER_DOCUMENTS = words_of("testimony testimonies")
 BOUNDARY_CHARS = set(',;:()“”"—–[]')
-_RIGHT_STOP = re.compile(
-    r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
-    r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:“\"]|\s[—–]\s|\s--\s"
-)
-_WEEKDAY = _words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    """
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,71 +365,3 @@ _QUOTE_ONLY = frozenset("‘’'")  # quotation marks only in context (else apos
 # Characters that may end a clause scanned leftwards from a cue (see _clause_start).
 _STOP_CANDIDATE = re.compile(r"[,;:()“”\"—–\[\].!?‘’']")
 _WORD_AT = re.compile(r"[A-Za-z]+")
-
-
-def right_source(
-    text: str, start: int, hi: int, tables: Tables, *, appositions: bool = True
-) -> SourceHit | None:
-    """The source after a cue ("said X, who ...", "according to X, ..."), up to ``hi``.
-
-    With ``appositions`` a comma followed by an apposition ("said Jane Doe, a migrant advocate")
-    continues the phrase; otherwise the phrase ends at the first comma (except "City, State").
-    """
-    while start < hi and text[start] in " \t,":
-        start += 1
-    stop = _RIGHT_STOP.search(text, start, hi)
-    end = stop.start() if stop else hi
-    for m in _COMMA.finditer(text[start:end]):
-        k = start + m.start()
-        nxt = text[k + 1 : end].split()
-        if not nxt:
-            end = k
-            break
-        first = nxt[0].lower()
-        if appositions and (
-            first in {"a", "an", "the", "executive", "chief", "senior", "former", "director", "head"}
-            or head_kind(tables, nxt[0]) is not None
-            or first[:1].isdigit()
-        ):
-            continue
-        if nxt[0][:1].isupper() and len(nxt) == 1:
-            continue
-        end = k
-        break
-    date = _TRAILING_DATE.search(text[start:end])
-    if date:
-        end = start + date.start()
-    # sentence end that is not an abbreviation
-    for m in _SENTENCE_MARK.finditer(text[start:end]):
-        k = start + m.start()
-        if not _abbrev_before(text, start, k):
-            end = k
-            break
-    first = text[start:end].split(" ", 1)[0].lower().strip(",")
-    if not first or first in _WEEKDAY or first in {"that", "to", "in", "on", "at", "it"}:
-        return None
-    hit = phrase_from(text, start, end, tables)
-    if hit is None:
-        return None
-    # keep a trailing "(@handle)" of an embedded post, drop a trailing time word ("said X Tuesday")
-    return hit
-
-
-def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
-    """True when the cue word follows a determiner ("the report", "any statements")."""
-    run = last_run(text, max(lo, cue_start - 40), cue_start, WORD_SPACE_REV)
-    return run is not None and text[run[0] : run[1]].lower() in _NOUN_DETERMINERS
-
-
-def capital_subject(text: str, lo: int, hi: int, tables: Tables) -> SourceHit | None:
-    """The noun phrase that opens a clause (for "X went further, saying ...")."""
-    toks = tokens(text[lo:hi])
-    n = 0
-    for _s, _e, w in toks:
-        if is_capitalized(w) or is_acronym(w) or head_kind(tables, w) or strip_dot(w) in DETERMINERS:
-            n += 1
-        else:
-            break
-    if not n:
-        return None
-    return phrase_from(text, lo + toks[0][0], lo + toks[n - 1][1], tables)
