@@ -10,7 +10,6 @@ from bias.analysis import analyze_article
 from bias.corpus.load import iter_inputs
 from bias.model import Article
 from bias.render.language import language
-from bias.render.viewmodel import outlet_order
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -18,7 +17,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 @pytest.fixture(scope="module")
 def section() -> dict:
     scores = [analyze_article(a) for a in iter_inputs([SEEDS]) if isinstance(a, Article)]
-    return language(scores, outlet_order(scores))
+    return language(scores, list(dict.fromkeys(s.article.outlet for s in scores)))
 
 
 def _col(section: dict, outlet: str) -> dict:

@@ -131,11 +131,11 @@ def test_overview_says_when_a_difference_is_beyond_chance_and_when_samples_are_t
 
 
 def test_large_corpora_get_a_sampled_reader_that_says_so() -> None:
-    from bias.render.viewmodel import MAX_READER_ARTICLES, reader_sample
+    from bias.render.inputs import MAX_READER_ARTICLES, reader_positions
 
     arts = [_article(id=f"a{i}", outlet="Big Paper" if i % 10 else "Small Paper") for i in range(150)]
     scores = [analyze_article(a) for a in arts]
-    shown = reader_sample(scores)
+    shown = [scores[i] for i in reader_positions([s.article.outlet for s in scores])]
     assert len(shown) == MAX_READER_ARTICLES
     assert sum(1 for s in shown if s.article.outlet == "Small Paper") == 15  # every outlet represented
     html = render_report(scores)

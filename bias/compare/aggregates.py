@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
-from bias.compare.tally import CorpusTally
+from bias.compare.tally import CorpusTally, as_tally
 from bias.model import ArticleScores
 
 __all__ = [
@@ -96,16 +96,8 @@ def _rng(seed: int, *names: str) -> np.random.Generator:
 
 def outlet_values(scores: CorpusTally | Iterable[ArticleScores], metric: str) -> dict[str, list[float]]:
     """Article values of ``metric`` per outlet (outlets sorted by name; NaN and missing skipped)."""
-    if isinstance(scores, CorpusTally):
-        return {o: scores.values(metric, o) for o in sorted(scores.outlets)}
-    out: dict[str, list[float]] = {}
-    for s in scores:
-        v = s.values.get(metric)
-        if v is not None and not math.isnan(v):
-            out.setdefault(s.article.outlet, []).append(float(v))
-        else:
-            out.setdefault(s.article.outlet, [])
-    return dict(sorted(out.items()))
+    tally = as_tally(scores)
+    return {o: tally.values(metric, o) for o in sorted(tally.outlets)}
 
 
 def _summary(outlet: str, metric: str, values: Sequence[float], seed: int) -> OutletMetric:
@@ -130,10 +122,10 @@ def outlet_metrics(
     scores: CorpusTally | Iterable[ArticleScores], metrics: Sequence[str], *, seed: int = SEED
 ) -> tuple[OutletMetric, ...]:
     """One :class:`OutletMetric` per outlet and metric, ordered by metric (as given), then outlet."""
-    arts = scores if isinstance(scores, CorpusTally) else list(scores)
+    tally = as_tally(scores)
     out = []
     for metric in metrics:
-        for outlet, values in outlet_values(arts, metric).items():
+        for outlet, values in outlet_values(tally, metric).items():
             out.append(_summary(outlet, metric, values, seed))
     return tuple(out)
 

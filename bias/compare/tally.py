@@ -23,11 +23,11 @@ from typing import Any
 
 import numpy as np
 
+from bias.features.attrib_resolve import ANONYMOUS_KINDS
 from bias.model import ArticleScores
 
 __all__ = ["ANONYMOUS_KINDS", "QUALIFIERS", "CorpusTally", "SourceTally", "TermTally", "as_tally"]
 
-ANONYMOUS_KINDS = frozenset({"unnamed", "confidential", "vague"})  # as in the attribution extractor
 QUALIFIERS = frozenset({"hedge", "booster"})  # qualify certainty rather than judge
 _NAN = float("nan")
 

@@ -19,7 +19,6 @@ KIND_LABELS = (
     ("vague", "Vague or collective"),
     ("none", "No source given"),
 )
-ANONYMOUS = {"unnamed", "confidential", "vague"}
 
 
 def _share(n: int, total: int) -> str:
@@ -28,7 +27,7 @@ def _share(n: int, total: int) -> str:
 
 def _outlet_profile(t: SourceTally, n_articles: int) -> dict[str, Any]:
     total = t.total
-    anonymous = sum(t.kinds[k] for k in ANONYMOUS)
+    anonymous = t.anonymous
     n_conf, with_reason = t.n_confidential, t.with_reason
     return {
         "total": plural(total, "attribution"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from bias.compare.aggregates import MIN_ARTICLES, compare_outlets, outlet_metrics
@@ -14,11 +14,9 @@ from bias.model import ArticleScores, FeatureSpec
 from bias.render.articles import article_view, hidden_layers_class, layer_switches
 from bias.render.formatting import format_value, plural, slug
 from bias.render.inputs import (
-    MAX_READER_ARTICLES,
     VOCABULARY_SAMPLE,
     ReportInput,
     from_scores,
-    reader_positions,
 )
 from bias.render.language import language
 from bias.render.mapview import map_view
@@ -48,14 +46,6 @@ SECTION_TITLES = {
     "sentiment": ("Tone", "How negative or positive the sentences sound (VADER, sentence by sentence)."),
     "readability": ("Readability", "How hard the text is to read (approximate formulas)."),
 }
-
-
-def outlet_order(scores: Iterable[ArticleScores]) -> list[str]:
-    """Outlets in order of first appearance in the input (stable, as the user gave them)."""
-    seen: dict[str, None] = {}
-    for s in scores:
-        seen.setdefault(s.article.outlet, None)
-    return list(seen)
 
 
 def _cell(values: list[float], spec: FeatureSpec) -> dict[str, str]:
@@ -145,12 +135,6 @@ def methods(extractors: Sequence[Extractor] = EXTRACTORS) -> list[dict[str, Any]
                                "higher_means": sp.higher_means, "description": sp.description,
                                "caveat": sp.caveat} for sp in ext.specs]})
     return out
-
-
-def reader_sample(scores: Sequence[ArticleScores], limit: int = MAX_READER_ARTICLES) -> list[ArticleScores]:
-    """At most ``limit`` articles for the reader: taken in turn from each outlet (input order), so
-    every outlet is represented; all of them when there are few enough."""
-    return [scores[i] for i in reader_positions([s.article.outlet for s in scores], limit)]
 
 
 def build_report(source: ReportInput | Sequence[ArticleScores], *, title: str | None, generated: str,
