@@ -24,13 +24,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 
 from bias.compare.stories import MAX_CLUSTERED
 from bias.compare.tally import CorpusTally
-from bias.corpus.segment import parse
+from bias.corpus.segment import paragraph_spans
 from bias.errors import InputError
 from bias.export import ARTICLE_FIELDS, FORMAT_VERSION
 from bias.model import Article, ArticleScores, Embedded, Evidence, Removal, Span, frozen_map
@@ -127,7 +127,7 @@ def record_to_scores(rec: Mapping[str, Any], *, paragraphs: bool = False) -> Art
         evidence=tuple(Evidence(Span(e["start"], e["end"]), e["feature"], e["kind"], e["label"], e["weight"],
                                 e["note"]) for e in rec.get("evidence", ())),
         sentences=tuple(Span(s["start"], s["end"]) for s in sentences),
-        paragraphs=parse(article).paragraphs if paragraphs else (),
+        paragraphs=paragraph_spans(text) if paragraphs else (),
         records=frozen_map({k: tuple(v) for k, v in rec.items() if k not in _FIELDS}),
         sentence_fields=frozen_map({n: tuple(s.get(n) for s in sentences) for n in names}),
     )
@@ -159,19 +159,24 @@ def _lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
             offset += len(raw)
 
 
-def _line_at(where: _Where) -> bytes:
-    with where.path.open("rb") as fh:
-        fh.seek(where.offset)
-        return fh.readline()
+def _lines_at(places: Sequence[_Where]) -> Iterator[bytes]:
+    """The lines starting at ``places``, in that order, each file opened once."""
+    handles: dict[Path, BinaryIO] = {}
+    try:
+        for where in places:
+            fh = handles.get(where.path)
+            if fh is None:
+                fh = handles[where.path] = where.path.open("rb")
+            fh.seek(where.offset)
+            yield fh.readline()
+    finally:
+        for fh in handles.values():
+            fh.close()
 
 
-def _read_at(where: _Where) -> dict[str, Any]:
-    return _ANY.decode(_line_at(where))
-
-
-def _text_at(where: _Where) -> ArticleScores:
+def _text_only(raw: bytes) -> ArticleScores:
     """An article with its text and sentences only (no metrics or evidence)."""
-    rec = _TEXT.decode(_line_at(where))
+    rec = _TEXT.decode(raw)
     article = Article(id=rec.id, outlet=rec.outlet, title=rec.title, text=rec.text)  # type: ignore[arg-type]
     return ArticleScores(article=article, values=frozen_map({}), evidence=(),
                          sentences=tuple(Span(s.start, s.end) for s in rec.sentences))
@@ -219,15 +224,16 @@ def read_results(paths: Sequence[str | Path], *, progress: Callable[[int], None]
     if not where:
         return out
     if len(where) <= hold_whole:  # small enough to hold whole: the same report as from the articles
-        scores = [record_to_scores(_read_at(w), paragraphs=True) for w in where]
-        out.data = from_scores(scores)
+        scores = [record_to_scores(_ANY.decode(raw), paragraphs=True) for raw in _lines_at(where)]
+        out.data = from_scores(scores, tally=tally)
         return out
     shown = reader_positions(outlets)
     vocab = sample.items()
     out.data = ReportInput(
         tally=tally,
-        shown=tuple(record_to_scores(_read_at(where[i]), paragraphs=True) for i in shown),
-        vocabulary=tuple(_text_at(where[i]) for i in vocab),
+        shown=tuple(record_to_scores(_ANY.decode(raw), paragraphs=True)
+                    for raw in _lines_at([where[i] for i in shown])),
+        vocabulary=tuple(map(_text_only, _lines_at([where[i] for i in vocab]))),
         stories=None,
         full_data=", ".join(Path(p).name for p in paths), full_data_hint="",
     )

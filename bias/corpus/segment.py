@@ -130,7 +130,9 @@ def _spans(matches: Iterator[re.Match[str]]) -> tuple[Span, ...]:
     return tuple(starmap(trusted_span, map(_match_span, matches)))
 
 
-def _paragraphs(text: str) -> tuple[Span, ...]:
+def paragraph_spans(text: str) -> tuple[Span, ...]:
+    """The paragraphs of ``text``: runs of non-blank text between line breaks (as :func:`parse` finds
+    them, without the rest of the parse)."""
     return _spans(_PARA.finditer(text))
 
 
@@ -306,7 +308,7 @@ def parse(article: Article) -> Parsed:
     Never raises on any text; see the module docstring for the rules and their known limits.
     """
     text = article.text
-    paragraphs = _paragraphs(text)
+    paragraphs = paragraph_spans(text)
     word_starts, word_ends = _word_offsets(text)
     return Parsed.from_word_offsets(
         article=article,

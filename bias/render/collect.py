@@ -75,7 +75,7 @@ class ReportCollector:
         if not self._outlets:
             return None
         if self.whole is not None:
-            return from_scores(self.whole, limit=self._reader)
+            return from_scores(self.whole, limit=self._reader, tally=self.tally)
         shown = tuple(self._candidates[p][1] for p in reader_positions(self._outlets, self._reader))
         return ReportInput(tally=self.tally, shown=shown, vocabulary=tuple(self._sample.items()),
                            stories=None)

@@ -90,11 +90,12 @@ def reader_positions(outlets: Sequence[str], limit: int = MAX_READER_ARTICLES) -
 
 
 def from_scores(scores: Sequence[ArticleScores], stories: StoryAssignment | None = None,
-                limit: int = MAX_READER_ARTICLES) -> ReportInput:
-    """The report input for articles held in memory (stories grouped here unless given)."""
+                limit: int = MAX_READER_ARTICLES, tally: CorpusTally | None = None) -> ReportInput:
+    """The report input for articles held in memory (stories grouped here unless given; ``tally``:
+    their running totals when already counted)."""
     positions = reader_positions([s.article.outlet for s in scores], limit)
     return ReportInput(
-        tally=CorpusTally.from_scores(scores),
+        tally=tally if tally is not None else CorpusTally.from_scores(scores),
         shown=tuple(scores[i] for i in positions),
         vocabulary=tuple(scores),
         stories=stories if stories is not None else assign_stories([s.article for s in scores]),
