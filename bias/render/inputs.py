@@ -20,7 +20,7 @@ from bias.compare.stories import StoryAssignment, assign_stories
 from bias.compare.tally import CorpusTally
 from bias.model import ArticleScores
 
-__all__ = ["MAX_READER_ARTICLES", "VOCABULARY_SAMPLE", "HashSample", "ReportInput", "from_scores",
+__all__ = ["MAX_READER_ARTICLES", "VOCABULARY_SAMPLE", "HashSample", "ReportInput", "from_scores", "id_rank",
            "reader_positions"]
 
 MAX_READER_ARTICLES = 60  # articles shown in full in the reader; the rest are in the exports
@@ -48,6 +48,12 @@ class ReportInput:
         return len(self.vocabulary) < len(self.tally)
 
 
+def id_rank(article_id: str) -> int:
+    """A fixed pseudo-random rank of an article (CRC-32 of its id): samples taken by it are the same
+    for the same corpus whatever the order of its articles, and do not follow any period in it."""
+    return zlib.crc32(article_id.encode("utf-8"))
+
+
 class HashSample:
     """A fixed sample of up to ``size`` articles per outlet: those with the smallest CRC-32 of their
     id, so the same corpus gives the same sample whatever the order of its articles. Items arrive
@@ -59,7 +65,7 @@ class HashSample:
 
     def add(self, outlet: str, article_id: str, position: int, item: Any) -> None:  # noqa: ANN401
         heap = self._heaps.setdefault(outlet, [])
-        key = (-zlib.crc32(article_id.encode("utf-8")), position)
+        key = (-id_rank(article_id), position)
         if len(heap) < self.size:
             heapq.heappush(heap, (*key, item))
         elif key > heap[0][:2]:

@@ -3,13 +3,13 @@ and a text alternative (the same points as a table)."""
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bias.compare.mapping import framing_map
 from bias.compare.tally import CorpusTally, as_tally
 from bias.model import ArticleScores
+from bias.render.inputs import id_rank
 
 WIDTH, HEIGHT, PAD = 760, 460, 70
 MAX_POINTS = 400  # article dots drawn (a fixed sample beyond that; outlet averages use all)
@@ -42,7 +42,7 @@ def map_view(scores: CorpusTally | Sequence[ArticleScores], labels: Mapping[str,
                 for i, p in enumerate(fmap.articles)]
     sampled = len(articles) > MAX_POINTS
     if sampled:  # the articles with the smallest CRC-32 of their id: no aliasing with the input order
-        keys = [zlib.crc32(p.id.encode("utf-8")) for p in fmap.articles]
+        keys = [id_rank(p.id) for p in fmap.articles]
         keep = sorted(sorted(range(len(keys)), key=lambda i: (keys[i], i))[:MAX_POINTS])
         articles = [articles[i] for i in keep]
     centroids = [{"x": f"{xs[n_art + i]:.1f}", "y": f"{ys[n_art + i]:.1f}", "colour": colour[p.outlet],
