@@ -27,7 +27,7 @@ from operator import itemgetter
 from bias.corpus.parsed import Parsed, Quote
 from bias.features import attrib_patterns as pat
 from bias.features.attrib_content import Contents
-from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, default_tables, role_of
+from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, cue_at, default_tables, role_of
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_right import (
@@ -144,16 +144,15 @@ class _Finder:
         low = parsed.word_lower
         starts, ends = parsed.word_starts, parsed.word_ends
         # Only the words that start a cue form (most words do not): the forms of each, in order.
-        for i, forms in filter(itemgetter(1), enumerate(map(self.t.cues_by_first.get, low))):
-            for form in forms:
-                n = len(form.words)
-                if tuple(low[i : i + n]) == form.words:
-                    cue = Span(starts[i], ends[i + n - 1])
-                    if form.frame == "prep":
-                        self.prep(cue, form)
-                    else:
-                        self.verb(cue, form, i)
-                    break
+        t = self.t
+        for i, _ in filter(itemgetter(1), enumerate(map(t.cues_by_first.get, low))):
+            form = cue_at(t, low, i)
+            if form is not None:
+                cue = Span(starts[i], ends[i + len(form.words) - 1])
+                if form.frame == "prep":
+                    self.prep(cue, form)
+                else:
+                    self.verb(cue, form, i)
         self.punctuation()
         self.found.sort(key=lambda a: a.cue.start)
         starts = [a.cue.start for a in self.found]

@@ -70,10 +70,14 @@ class Tables:
     """Immutable lookup tables built from the two lexicons."""
 
     cues_by_first: Mapping[str, tuple[CueForm, ...]]  # first word -> forms, longest first
+    # (first word, second word) -> the forms of two or more words that open with them, longest first
+    cues_by_pair: Mapping[tuple[str, str], tuple[CueForm, ...]]
+    cue_words: Mapping[str, CueForm]  # first word -> its one-word form (when it has one)
     nouns: Mapping[str, tuple[SourceWord, ...]]  # single words
     phrases: Mapping[str, SourceWord]  # multi-word terms ("people familiar", "attorney general")
     stamps: tuple[str, ...]
     outlets: frozenset[str]  # full outlet names, lower case, no leading "the"
+    outlet_ends: frozenset[str]  # the last word of each outlet name (split at spaces)
     confidential: tuple[str, ...]  # multi-word confidential markers ("people familiar")
     genders: Mapping[str, str]  # given name or gendered word -> "female" | "male"
     heads: Mapping[str, SourceWord]  # single word -> its first row that makes it a source head noun
@@ -111,14 +115,24 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
             phrases[e.term.lower()] = word
         else:
             nouns.setdefault(e.term.lower(), []).append(word)
+    longest_first = {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()}
+    by_pair: dict[tuple[str, str], list[CueForm]] = {}
+    for forms in longest_first.values():
+        for f in forms:
+            if len(f.words) > 1:
+                by_pair.setdefault(f.words[:2], []).append(f)
     return Tables(
-        cues_by_first=MappingProxyType(
-            {k: tuple(sorted(v, key=lambda f: -len(f.words))) for k, v in by_first.items()}
+        cues_by_first=MappingProxyType(longest_first),
+        cues_by_pair=MappingProxyType({k: tuple(v) for k, v in by_pair.items()}),
+        cue_words=MappingProxyType(
+            {k: next(f for f in v if len(f.words) == 1) for k, v in longest_first.items()
+             if any(len(f.words) == 1 for f in v)}
         ),
         nouns=MappingProxyType({k: tuple(v) for k, v in nouns.items()}),
         phrases=MappingProxyType(phrases),
         stamps=(cues.stamp, sources.stamp),
         outlets=frozenset(outlets),
+        outlet_ends=frozenset(o.split(" ")[-1] for o in outlets),
         confidential=tuple(p for p, row in phrases.items() if row.kind == "confidential"),
         genders=MappingProxyType(genders),
         heads=MappingProxyType(
@@ -138,6 +152,17 @@ def default_tables() -> Tables:
 def tables_from(cues: Lexicon, sources: Lexicon) -> Tables:
     """Tables from user-supplied lexicons (not cached)."""
     return _build(cues, sources)
+
+
+def cue_at(tables: Tables, low: Sequence[str], i: int) -> CueForm | None:
+    """The cue form that starts at word ``i`` of the lower-cased words ``low`` (the longest that
+    matches; the first in lexicon order among equally long ones), or None."""
+    if i + 1 < len(low):
+        for form in tables.cues_by_pair.get((low[i], low[i + 1]), ()):
+            n = len(form.words)
+            if n == 2 or tuple(low[i : i + n]) == form.words:
+                return form
+    return tables.cue_words.get(low[i])
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -279,6 +304,8 @@ def is_outlet(tables: Tables, head: Sequence[str], whole: Sequence[str]) -> bool
     "British broadcaster BBC", "The Globe and Mail"), not followed by "of" ("the Bureau of Prisons")."""
     if len(whole) > len(head) and strip_dot(whole[len(head)]) == "of":
         return False
+    if not head or head[-1].lower().rstrip(".,") not in tables.outlet_ends:
+        return False  # every name tried below ends with this word
     low = [w.lower().rstrip(".,") for w in head]
     for k in range(len(head)):
         if not (is_capitalized(head[k]) or is_acronym(head[k])):

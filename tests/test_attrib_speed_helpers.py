@@ -1,0 +1,48 @@
+"""Helpers added to make the attribution extractor faster give exactly the answers of the plain scans."""
+
+from __future__ import annotations
+
+from bias.features.attrib_lexicon import cue_at, default_tables, is_outlet
+
+
+def _scan(tables, low, i):
+    """The original scan: the first form of ``low[i]`` (longest first) whose words follow."""
+    for form in tables.cues_by_first.get(low[i], ()):
+        if tuple(low[i : i + len(form.words)]) == form.words:
+            return form
+    return None
+
+
+def test_cue_at_examples() -> None:
+    t = default_tables()
+    text = "in a statement , the minister said in the end as reported by x according to"
+    low = text.split(" ")
+    assert cue_at(t, low, 0).words == ("in", "a", "statement")  # type: ignore[union-attr]
+    assert cue_at(t, low, 6).words == ("said",)  # type: ignore[union-attr]
+    assert cue_at(t, low, 7) is None  # "in the": no cue
+    assert cue_at(t, low, 10).words == ("as", "reported", "by")  # type: ignore[union-attr]
+    assert cue_at(t, low, 14).words == ("according", "to")  # type: ignore[union-attr]
+    assert cue_at(t, ["according"], 0) is None  # a two-word form cut off by the end
+    assert cue_at(t, ["said"], 0).words == ("said",)  # type: ignore[union-attr]
+
+
+def test_cue_at_equals_scan_for_every_form() -> None:
+    t = default_tables()
+    forms = [f for fs in t.cues_by_first.values() for f in fs]
+    for f in forms:
+        for tail in ((), ("x",), ("the", "x")):
+            low = [*f.words, *tail]
+            assert cue_at(t, low, 0) is _scan(t, low, 0)
+            short = list(f.words[:-1])
+            if short:
+                assert cue_at(t, short, 0) is _scan(t, short, 0)
+
+
+def test_outlet_ends_and_is_outlet() -> None:
+    t = default_tables()
+    assert t.outlet_ends == frozenset(o.split(" ")[-1] for o in t.outlets)
+    assert "reuters" in t.outlet_ends
+    assert is_outlet(t, ["Reuters"], ["Reuters"])
+    assert not is_outlet(t, ["Michael", "Bloomberg"], ["Michael", "Bloomberg"])
+    assert not is_outlet(t, ["the", "minister"], ["the", "minister"])
+    assert not is_outlet(t, [], [])
