@@ -46,3 +46,17 @@ def test_outlet_ends_and_is_outlet() -> None:
     assert not is_outlet(t, ["Michael", "Bloomberg"], ["Michael", "Bloomberg"])
     assert not is_outlet(t, ["the", "minister"], ["the", "minister"])
     assert not is_outlet(t, [], [])
+
+
+def test_paragraph_index() -> None:
+    from bias.features.attrib_resolve import paragraph_index
+    from bias.model import Span
+
+    paras = (Span(0, 10), Span(12, 20), Span(25, 30))
+    starts = [p.start for p in paras]
+    assert paragraph_index(paras, starts, Span(0, 3)) == 0
+    assert paragraph_index(paras, starts, Span(12, 20)) == 1
+    assert paragraph_index(paras, starts, Span(26, 28)) == 2
+    assert paragraph_index(paras, starts, Span(9, 13)) is None  # across two paragraphs
+    assert paragraph_index(paras, starts, Span(21, 22)) is None  # between paragraphs
+    assert paragraph_index((), [], Span(0, 1)) is None

@@ -6,7 +6,7 @@ earlier full name).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +54,7 @@ def continue_quotes(found: list[Attribution], parsed: Parsed) -> None:
     """Attach quotations without a cue to the last direct attribution before them."""
     used = [a.content for a in found if a.content is not None]
     paras = parsed.paragraphs
+    starts = [p.start for p in paras]
     for q in parsed.quotes:
         if any(c.overlaps(q.inner) for c in used) or any(q.inner.contains(a.cue) for a in found):
             continue
@@ -66,15 +67,14 @@ def continue_quotes(found: list[Attribution], parsed: Parsed) -> None:
             continue
         k = prev[-1]
         a = found[k]
-        pa = next((p for p in paras if p.contains(a.cue)), None)
-        pq = next((p for p in paras if p.contains(q.span)), None)
-        if pa is None or pq is None:
+        ia, iq = paragraph_index(paras, starts, a.cue), paragraph_index(paras, starts, q.span)
+        if ia is None or iq is None:
             continue
-        between = [p for p in paras if pa.start < p.start < pq.start]
+        pa, pq = paras[ia], paras[iq]
         same = pa == pq
         runon = (
             (q.paragraph_continued or q.span.start == pq.start)
-            and not between
+            and iq - ia <= 1  # no paragraph between them
             and pa != pq
             and parsed.text[pa.end - 1] not in '”"'
             and any(not x.closed for x in parsed.quotes if pa.contains(x.span))
@@ -86,6 +86,13 @@ def continue_quotes(found: list[Attribution], parsed: Parsed) -> None:
                 content=Span(min(c.start, q.inner.start), max(c.end, q.inner.end)),
                 quote="direct" if a.quote == "direct" else a.quote,
             )
+
+
+def paragraph_index(paras: Sequence[Span], starts: Sequence[int], span: Span) -> int | None:
+    """Index of the paragraph that contains ``span`` (``paras``: sorted, disjoint and non-empty, as
+    ``parse`` makes them; ``starts``: their starts), or None."""
+    i = bisect_right(starts, span.start) - 1
+    return i if i >= 0 and paras[i].contains(span) else None
 
 
 # ------------------------------------------------------------------ resolution
@@ -105,6 +112,7 @@ def resolve(
     text = parsed.text
     out: list[Attribution] = []
     earlier: list[Antecedent] = []
+    pending: list[Attribution] = []  # sources not yet in ``earlier`` (added when a pronoun needs them)
     names = _NameIndex(text)
     for a in found:
         if a.source is None:
@@ -113,6 +121,8 @@ def resolve(
         words = text[a.source.start : a.source.end].split()
         first = strip_dot(words[0]) if words else ""
         if a.kind == "pronoun":
+            earlier += filter(None, (_candidate(b, text, tables) for b in pending))
+            pending.clear()
             if first in {"we", "i"}:
                 outer = [b for b in out if b.content is not None and b.content.contains(a.cue) and b.source]
                 b = outer[-1] if outer else None
@@ -132,9 +142,7 @@ def resolve(
             continue
         out.append(_resolve_noun(a, words, first, out, text, names))
         names.add(out)
-        cand = _candidate(out[-1], text, tables)
-        if cand is not None:
-            earlier.append(cand)
+        pending.append(out[-1])
     return tuple(out)
 
 
