@@ -60,3 +60,24 @@ def test_paragraph_index() -> None:
     assert paragraph_index(paras, starts, Span(9, 13)) is None  # across two paragraphs
     assert paragraph_index(paras, starts, Span(21, 22)) is None  # between paragraphs
     assert paragraph_index((), [], Span(0, 1)) is None
+
+
+def test_abbrev_before_long_words_and_abbreviations() -> None:
+    from bias.features.attrib_window import abbrev_before
+
+    def at(text: str, lo: int = 0) -> bool:
+        return abbrev_before(text, lo, text.index(". "))
+
+    assert not at("He left Washington. The board met.")  # a long word: decided by the fast path
+    assert not at("It fell sharply. Then")
+    assert at("Speaking to Sen. Hall")  # a title
+    assert at("Antoinette T. Bacon")  # an initial
+    assert not at("made in the U.S. The board")  # may end a sentence, and "The" opens one
+    assert at("made in the U.S. market")
+    assert at("Nov. 5 was")
+    assert not at("in Nov. The")
+    assert at("Corp. sales")
+    # the run of letters is read from ``lo`` on: "n" alone is an initial, "on" is no abbreviation
+    assert at("Washington. The", lo=9)
+    assert not at("Washington. The", lo=8)
+    assert not at("Washington. The", lo=5)  # "ngton": longer than any abbreviation

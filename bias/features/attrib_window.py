@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bias.features.attrib_patterns import DOTTED_REV, last_run
-from bias.model import Span
+from bias.model import Span, trusted_span
 
 
 def _words(s: str) -> frozenset[str]:
@@ -47,6 +47,8 @@ _OPENERS = _words(
     """
 )
 _NEXT_WORD = re.compile(r"[\s\"'“”‘’(\[]*([^\W_]+)")
+# The longest abbreviation above: a dot after more ASCII letters than that closes no abbreviation.
+_MAX_ABBREV = max(map(len, _TITLE_ABBREV | _NUMBER_ABBREV | _END_ABBREV))
 
 
 def abbrev_before(text: str, lo: int, j: int) -> bool:
@@ -55,6 +57,9 @@ def abbrev_before(text: str, lo: int, j: int) -> bool:
     Initials ("Antoinette T. Bacon") and titles ("Cmdr.") never end a sentence; "No."/"Aug." do unless
     a number follows; "U.S."/"Inc." do when the next word usually opens a sentence ("The", "He").
     """
+    k = j - _MAX_ABBREV - 1
+    if k >= lo and text[k:j].isalpha() and text[k:j].isascii():
+        return False  # a word longer than any abbreviation (the common case, decided without a search)
     # The run of letters and dots that ends at ``j``: searched in the last 64 characters, and in
     # all of ``text[lo:j]`` only when the run may reach further back (same match as a full search).
     a = max(lo, j - 64)
@@ -84,8 +89,9 @@ def windows(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
             dot = m.start()
             if text[dot] == "." and abbrev_before(text, start, dot):
                 continue
-            out.append(Span(start, m.end() - (len(m.group()) - len(m.group().rstrip()))))
+            # the window ends after the closing marks, before the spaces (``start <= dot < that end``)
+            out.append(trusted_span(start, dot + len(m.group().rstrip())))
             start = m.end()
         if start < p.end:
-            out.append(Span(start, p.end))
+            out.append(trusted_span(start, p.end))
     return tuple(out)
