@@ -81,3 +81,17 @@ def test_abbrev_before_long_words_and_abbreviations() -> None:
     assert at("Washington. The", lo=9)
     assert not at("Washington. The", lo=8)
     assert not at("Washington. The", lo=5)  # "ngton": longer than any abbreviation
+
+
+def test_capital_run_and_acronyms_are_capitalized() -> None:
+    from bias.features.attrib_lexicon import _capital_run, is_acronym
+
+    for w in ("CBP", "NGOs", "U.S.", "CBP’s", "cbp", "s", "’s", "", "Us", "x.Y."):
+        assert not is_acronym(w) or w[:1].isupper()
+    assert _capital_run(["the", "El", "Paso", "Times"]) == ["El", "Paso", "Times"]
+    assert _capital_run(["Maria", "de", "la", "Cruz"]) == ["Maria", "de", "la", "Cruz"]
+    assert _capital_run(("de", "Cruz")) == ["de", "Cruz"]
+    assert _capital_run(["la"]) == []  # a particle alone does not start a run
+    assert _capital_run(["CBP"]) == ["CBP"]
+    assert _capital_run(["officials"]) == []
+    assert _capital_run([]) == []

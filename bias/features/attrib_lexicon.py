@@ -257,7 +257,7 @@ def classify_source(
             kind == "unnamed"
             and row.plural
             and not determiner
-            and not any(is_capitalized(w) or is_acronym(w) for w in head[:-1])
+            and not any(is_capitalized(w) for w in head[:-1])  # (acronyms are capitalized)
         ):
             kind = "vague"
         if kind == "organization" and row.plural and not any(is_capitalized(w) for w in head[1:-1]):
@@ -270,7 +270,7 @@ def classify_source(
         if kind == "media":
             return ("media", False)
         return (kind, False)
-    if not (is_capitalized(last) or is_acronym(last)):
+    if not is_capitalized(last):  # (acronyms are capitalized)
         return None
     low_run = [strip_dot(w) for w in capital_run]
     k = len(head) - len(capital_run)
@@ -308,7 +308,7 @@ def is_outlet(tables: Tables, head: Sequence[str], whole: Sequence[str]) -> bool
         return False  # every name tried below ends with this word
     low = [w.lower().rstrip(".,") for w in head]
     for k in range(len(head)):
-        if not (is_capitalized(head[k]) or is_acronym(head[k])):
+        if not is_capitalized(head[k]):  # (acronyms are capitalized)
             continue
         if k > 0 and is_capitalized(head[k - 1]) and low[k - 1] != "the":
             continue  # "Michael Bloomberg" is a person, not the agency
@@ -326,16 +326,14 @@ def gender_of(tables: Tables, words: Sequence[str]) -> str | None:
     return None
 
 
+_NAME_PARTICLES = frozenset({"de", "la", "del", "van", "von", "da", "di"})
+
+
 def _capital_run(words: Sequence[str]) -> list[str]:
-    """The trailing run of capitalized words (and "de", "la", "van" name particles) in ``words``."""
-    run: list[str] = []
-    for w in reversed(words):
-        if (
-            is_capitalized(w)
-            or is_acronym(w)
-            or (run and w.lower() in {"de", "la", "del", "van", "von", "da", "di"})
-        ):
-            run.append(w)
-        else:
-            break
-    return run[::-1]
+    """The trailing run of capitalized words (and "de", "la", "van" name particles) in ``words``.
+
+    (An acronym is capitalized too: :func:`is_acronym` only holds for words that open with A-Z.)"""
+    n = k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or k < n and words[k - 1].lower() in _NAME_PARTICLES):
+        k -= 1
+    return list(words[k:])

@@ -17,7 +17,6 @@ from bias.features.attrib_lexicon import (
     Tables,
     classify_source,
     head_kind,
-    is_acronym,
     strip_dot,
     tokens,
 )
@@ -148,7 +147,7 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         ):
             head_end = i
             break
-        if capital or is_acronym(w) or low in heads or low in PRONOUNS:
+        if capital or low in heads or low in PRONOUNS:  # (acronyms are capitalized)
             seen_head = True
         # an apposition after a comma ("Jennifer Allen, executive director of ...") ends the head
         if seen_head and more and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
