@@ -174,7 +174,7 @@ class _Finder:
     def verb(self, cue: Span, form: CueForm, i: int) -> None:
         text = self.text
         lo, hi, nested = self.bounds(cue)
-        if is_noun_use(text, lo, cue.start) or text[cue.start].isupper():
+        if text[cue.start].isupper() or is_noun_use(text, lo, cue.start):
             return
         prev = pat.last_word(text, max(lo, cue.start - 40), cue.start).lower()
         if prev == "to" and text[cue.start - 1] == " ":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 from bias.corpus.parsed import Parsed
@@ -144,10 +145,12 @@ def find_attribution_evidence(
             )
 
 
+_KIND = attrgetter("kind")
+
+
 def _metrics(evidence: list[Evidence], n_words: int) -> dict[str, float]:
-    cues = [e for e in evidence if e.kind.startswith("cue_")]
-    kinds = Counter(e.kind for e in evidence)
-    n = len(cues)
+    kinds = Counter(map(_KIND, evidence))
+    n = sum(k for kind, k in kinds.items() if kind.startswith("cue_"))
     v = {
         "count": float(n),
         "per_1000_words": safe_ratio(n * 1000, n_words),
