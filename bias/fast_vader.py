@@ -38,8 +38,13 @@ from vaderSentiment.vaderSentiment import (
 _NEGATORS = frozenset(NEGATE)
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
+_NEUTRAL = (0.0, 1.0, 0.0, 0.0)  # (neg, neu, pos, compound) of a text whose words all score 0
 # the words of VADER's multi-word idioms and boosters ("the bomb", "kind of", ...)
 _PHRASE_WORDS = frozenset(w for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key for w in key.split(" "))
+# The words that can change the valence of a lexicon word up to three words after them (or their
+# own, for "no"): boosters, negators (and any word with "n't"), "so"/"this" (the quirk of
+# _negation_check), "no" and "least". Without one of them in reach, only capitals and idioms can.
+_RULE_WORDS = frozenset((*BOOSTER_DICT, *NEGATE, "so", "this", "no", "least"))
 
 
 @lru_cache(maxsize=65_536)
@@ -51,12 +56,14 @@ def _strip_punc_if_word(token: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def _read_token(token: str) -> tuple[str, str, bool]:
+def _read_token(token: str) -> tuple[str, str, bool, bool]:
     """What VADER reads of one whitespace-separated token: the word (:func:`_strip_punc_if_word`),
-    that word lowercased, and whether it is all capitals. One cached look-up per token instead of
-    three string operations (most tokens of an article repeat)."""
+    that word lowercased, whether it is all capitals and whether it is a rule word (see
+    :data:`_RULE_WORDS`). One cached look-up per token instead of four string operations (most
+    tokens of an article repeat)."""
     word = _strip_punc_if_word(token)
-    return word, word.lower(), word.isupper()
+    lower = word.lower()
+    return word, lower, word.isupper(), lower in _RULE_WORDS or "n't" in lower
 
 
 def _negated(word_lower: str) -> bool:
@@ -227,14 +234,21 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         tokens = text.split()  # (the stock code strips the text first: the same tokens and counts)
         if not tokens:
             return 0.0, 0.0, 0.0, 0.0
-        words, lower, upper = zip(*map(_read_token, tokens), strict=True)
+        words, lower, upper, rule = zip(*map(_read_token, tokens), strict=True)
         n = len(words)
+        scored = list(compress(range(n), map(self.scored_words.__contains__, lower)))
+        if not scored:  # every word scores 0: what _score_valence gives for n zeros
+            return _NEUTRAL
         n_upper = sum(upper)
         is_cap_diff = 0 < n - n_upper < n
         sentiments: list[float] = [0] * n  # boosters, "kind" of "kind of" and other words score 0
-        for i in compress(range(n), map(self.scored_words.__contains__, lower)):
+        any_rule = any(rule)
+        for i in scored:
             if not (lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of"):
-                sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+                if any_rule and any(rule[max(i - 3, 0):i + 1]):
+                    sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+                else:
+                    sentiments[i] = self._plain_valence(words, lower, i, is_cap_diff)
         return _score_valence(_but_check(lower, sentiments), text)
 
     def _valence(self, words: Sequence[str], lower: Sequence[str], i: int, is_cap_diff: bool) -> float:
@@ -266,6 +280,21 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                 if start_i == 2:
                     valence = _special_idioms_check(valence, lower, i)
         return self._least(valence, lower, i)
+
+    def _plain_valence(self, words: Sequence[str], lower: Sequence[str], i: int, is_cap_diff: bool) -> float:
+        """:meth:`_valence` for a lexicon word with no rule word (:data:`_RULE_WORDS`) among it and
+        the three words before it: every step of :meth:`_valence` but capitals and idioms leaves the
+        valence as it is (adding a zero booster, multiplying by nothing), so only those two run."""
+        lexicon = self.lexicon
+        valence = lexicon[lower[i]]
+        if words[i].isupper() and is_cap_diff:
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        if i > 2 and lower[i - 3] not in lexicon:
+            valence = _special_idioms_check(valence, lower, i)
+        return valence
 
     def _least(self, valence: float, lower: Sequence[str], i: int) -> float:
         """VADER's ``_least_check``: "least" before a word negates it, except "at least"/"very least"."""

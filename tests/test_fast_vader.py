@@ -145,10 +145,23 @@ def test_strip_punc_if_word() -> None:
 
 
 def test_read_token() -> None:
-    assert _read_token("'GOOD!'") == ("GOOD", "good", True)
-    assert _read_token(":)") == (":)", ":)", False)
-    assert _read_token("Don't,") == ("Don't", "don't", False)
-    assert _read_token("\u201cOK\u201d") == ("\u201cOK\u201d", "\u201cok\u201d", True)
+    assert _read_token("'GOOD!'") == ("GOOD", "good", True, False)
+    assert _read_token(":)") == (":)", ":)", False, False)
+    assert _read_token("Don't,") == ("Don't", "don't", False, True)
+    assert _read_token("\u201cOK\u201d") == ("\u201cOK\u201d", "\u201cok\u201d", True, False)
+    assert [_read_token(w)[3] for w in ("So", "this", "NO", "least", "very", "never", "the", "of")] == [
+        True, True, True, True, True, True, False, False]
+
+
+@pytest.mark.parametrize("text", [
+    "The so good plan", "this good plan", "Not the good plan", "not at all good", "no good", "no or nor good",
+    "at least good", "the least good", "kind of good", "it was kind of the bomb", "yeah right good",
+    "GOOD news and bad", "He is a good man but a bad cook", "the upper hand good",
+    "it isn\u2019t good", "It isn't good", "cut me some slack", "without doubt good",
+])
+def test_rule_words_near_and_far(text: str) -> None:
+    _assert_same(text)
+    _assert_same(f"{text} and then one two three four good")
 
 
 def test_score_valence_skips_zeros_exactly() -> None:
