@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from bias.corpus.segment import parse
 from bias.features import EXTRACTORS, Extractor
 from bias.model import Article, ArticleScores, frozen_map
 from bias.speakers import attach_speakers
+
+# The order of the merged evidence: by position, then by what was found (one C-level key per item).
+_EVIDENCE_ORDER = attrgetter("span.start", "span.end", "feature", "kind", "label")
 
 
 def analyze_article(article: Article, extractors: Iterable[Extractor] = EXTRACTORS) -> ArticleScores:
@@ -26,7 +30,7 @@ def analyze_article(article: Article, extractors: Iterable[Extractor] = EXTRACTO
         evidence.extend(result.evidence)
         records.update(result.records)
         sentence_fields.update(result.sentence_fields)
-    evidence.sort(key=lambda e: (e.span.start, e.span.end, e.feature, e.kind, e.label))
+    evidence.sort(key=_EVIDENCE_ORDER)
     return ArticleScores(
         article=article,
         values=frozen_map(values),

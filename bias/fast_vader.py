@@ -23,6 +23,7 @@ import math
 import string
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -37,8 +38,13 @@ from vaderSentiment.vaderSentiment import (
 _NEGATORS = frozenset(NEGATE)
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
+_NEUTRAL = (0.0, 1.0, 0.0, 0.0)  # (neg, neu, pos, compound) of a text whose words all score 0
 # the words of VADER's multi-word idioms and boosters ("the bomb", "kind of", ...)
 _PHRASE_WORDS = frozenset(w for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key for w in key.split(" "))
+# The words that can change the valence of a lexicon word up to three words after them (or their
+# own, for "no"): boosters, negators (and any word with "n't"), "so"/"this" (the quirk of
+# _negation_check), "no" and "least". Without one of them in reach, only capitals and idioms can.
+_RULE_WORDS = frozenset((*BOOSTER_DICT, *NEGATE, "so", "this", "no", "least"))
 
 
 @lru_cache(maxsize=65_536)
@@ -47,6 +53,17 @@ def _strip_punc_if_word(token: str) -> str:
     (then it was probably an emoticon such as ":)", kept whole), as VADER's ``SentiText`` does."""
     stripped = token.strip(string.punctuation)
     return token if len(stripped) <= 2 else stripped
+
+
+@lru_cache(maxsize=65_536)
+def _read_token(token: str) -> tuple[str, str, bool, bool]:
+    """What VADER reads of one whitespace-separated token: the word (:func:`_strip_punc_if_word`),
+    that word lowercased, whether it is all capitals and whether it is a rule word (see
+    :data:`_RULE_WORDS`). One cached look-up per token instead of four string operations (most
+    tokens of an article repeat)."""
+    word = _strip_punc_if_word(token)
+    lower = word.lower()
+    return word, lower, word.isupper(), lower in _RULE_WORDS or "n't" in lower
 
 
 def _negated(word_lower: str) -> bool:
@@ -126,7 +143,7 @@ def _special_idioms_check(valence: float, lower: Sequence[str], i: int) -> float
     return valence
 
 
-def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
+def _but_check(lower: Sequence[str], sentiments: list[float]) -> list[float]:
     """VADER's ``_but_check``: halve the scores before the first "but", raise those after by half.
 
     Transcribed with its quirk: each score is found again with ``list.index``, so when several
@@ -145,10 +162,15 @@ def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
 
 def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, float, float]:
     """VADER's ``score_valence`` (with ``_punctuation_emphasis`` and ``_sift_sentiment_scores``):
-    the word valences and the text's "!" and "?" emphasis as rounded ``(neg, neu, pos, compound)``."""
+    the word valences and the text's "!" and "?" emphasis as rounded ``(neg, neu, pos, compound)``.
+
+    Most words score 0, and a 0 changes neither a sum nor the positive and negative totals, so the
+    sums run over the non-zero scores only (same values, same order: the same floats).
+    """
     if not sentiments:
         return 0.0, 0.0, 0.0, 0.0
-    sum_s = float(sum(sentiments))
+    scores = list(filter(None, sentiments))
+    sum_s = float(sum(scores))
     ep_amplifier = min(text.count("!"), 4) * 0.292
     qm_count = text.count("?")
     qm_amplifier = 0 if qm_count <= 1 else qm_count * 0.18 if qm_count <= 3 else 0.96
@@ -160,12 +182,12 @@ def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, fl
     compound = normalize(sum_s)
     pos_sum = 0.0
     neg_sum = 0.0
-    for score in sentiments:
+    for score in scores:
         if score > 0:
             pos_sum += float(score) + 1  # compensates for neutral words that are counted as 1
-        elif score < 0:
+        else:
             neg_sum += float(score) - 1
-    neu_count = sentiments.count(0)
+    neu_count = len(sentiments) - len(scores)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += punct_emph_amplifier
     elif pos_sum < math.fabs(neg_sum):
@@ -209,17 +231,24 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         """VADER's ``(neg, neu, pos, compound)`` for ``text``, as ``polarity_scores`` gives them."""
         if (self.ascii_emojis or not text.isascii()) and not self.emoji_chars.isdisjoint(text):
             text = self._replace_emojis(text)
-        text = text.strip()
-        words = list(map(_strip_punc_if_word, text.split()))
-        lower = list(map(str.lower, words))
+        tokens = text.split()  # (the stock code strips the text first: the same tokens and counts)
+        if not tokens:
+            return 0.0, 0.0, 0.0, 0.0
+        words, lower, upper, rule = zip(*map(_read_token, tokens), strict=True)
         n = len(words)
-        n_upper = sum(map(str.isupper, words))
+        scored = list(compress(range(n), map(self.scored_words.__contains__, lower)))
+        if not scored:  # every word scores 0: what _score_valence gives for n zeros
+            return _NEUTRAL
+        n_upper = sum(upper)
         is_cap_diff = 0 < n - n_upper < n
         sentiments: list[float] = [0] * n  # boosters, "kind" of "kind of" and other words score 0
-        scored = self.scored_words
-        for i in [i for i, lw in enumerate(lower) if lw in scored]:
+        any_rule = any(rule)
+        for i in scored:
             if not (lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of"):
-                sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+                if any_rule and any(rule[max(i - 3, 0):i + 1]):
+                    sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+                else:
+                    sentiments[i] = self._plain_valence(words, lower, i, is_cap_diff)
         return _score_valence(_but_check(lower, sentiments), text)
 
     def _valence(self, words: Sequence[str], lower: Sequence[str], i: int, is_cap_diff: bool) -> float:
@@ -251,6 +280,21 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                 if start_i == 2:
                     valence = _special_idioms_check(valence, lower, i)
         return self._least(valence, lower, i)
+
+    def _plain_valence(self, words: Sequence[str], lower: Sequence[str], i: int, is_cap_diff: bool) -> float:
+        """:meth:`_valence` for a lexicon word with no rule word (:data:`_RULE_WORDS`) among it and
+        the three words before it: every step of :meth:`_valence` but capitals and idioms leaves the
+        valence as it is (adding a zero booster, multiplying by nothing), so only those two run."""
+        lexicon = self.lexicon
+        valence = lexicon[lower[i]]
+        if words[i].isupper() and is_cap_diff:
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        if i > 2 and lower[i - 3] not in lexicon:
+            valence = _special_idioms_check(valence, lower, i)
+        return valence
 
     def _least(self, valence: float, lower: Sequence[str], i: int) -> float:
         """VADER's ``_least_check``: "least" before a word negates it, except "at least"/"very least"."""

@@ -12,7 +12,15 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, S
 
 from bias import vader
 from bias.corpus.segment import parse
-from bias.fast_vader import _PHRASE_WORDS, FastAnalyzer, _but_check, _negated, _strip_punc_if_word
+from bias.fast_vader import (
+    _PHRASE_WORDS,
+    FastAnalyzer,
+    _but_check,
+    _negated,
+    _read_token,
+    _score_valence,
+    _strip_punc_if_word,
+)
 from bias.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,6 +142,32 @@ def test_strip_punc_if_word() -> None:
     assert _strip_punc_if_word(":)") == ":)"
     assert _strip_punc_if_word("(ok)") == "(ok)"
     assert _strip_punc_if_word("\u201cgood\u201d") == "\u201cgood\u201d"
+
+
+def test_read_token() -> None:
+    assert _read_token("'GOOD!'") == ("GOOD", "good", True, False)
+    assert _read_token(":)") == (":)", ":)", False, False)
+    assert _read_token("Don't,") == ("Don't", "don't", False, True)
+    assert _read_token("\u201cOK\u201d") == ("\u201cOK\u201d", "\u201cok\u201d", True, False)
+    assert [_read_token(w)[3] for w in ("So", "this", "NO", "least", "very", "never", "the", "of")] == [
+        True, True, True, True, True, True, False, False]
+
+
+@pytest.mark.parametrize("text", [
+    "The so good plan", "this good plan", "Not the good plan", "not at all good", "no good", "no or nor good",
+    "at least good", "the least good", "kind of good", "it was kind of the bomb", "yeah right good",
+    "GOOD news and bad", "He is a good man but a bad cook", "the upper hand good",
+    "it isn\u2019t good", "It isn't good", "cut me some slack", "without doubt good",
+])
+def test_rule_words_near_and_far(text: str) -> None:
+    _assert_same(text)
+    _assert_same(f"{text} and then one two three four good")
+
+
+def test_score_valence_skips_zeros_exactly() -> None:
+    assert _score_valence([], "x") == (0.0, 0.0, 0.0, 0.0)
+    assert _score_valence([0, 0, 0.0], "x!") == (0.0, 1.0, 0.0, 0.0)
+    assert _score_valence([0, 1.9, 0, -0.5, 0], "Wow!") == (0.195, 0.39, 0.415, 0.4003)  # as stock
 
 
 def test_negated() -> None:

@@ -5,9 +5,10 @@ extractor reads it and none re-tokenises the text.
 
 An article has about a thousand words, and most extractors only need their offsets or their text,
 not a :class:`~bias.model.Span` object per word. So ``parse()`` builds :class:`Parsed` with
-:meth:`Parsed.from_word_offsets`: ``words`` (and the word texts) are then filled in on first use,
-from the plain offset tuples ``word_starts`` / ``word_ends``. A lazy field reads exactly as if it
-had been given to the constructor (same value, equality, hash, repr and pickle).
+:meth:`Parsed.from_word_offsets`: ``words`` (and the lower-cased word texts) are then filled in on
+first use, from the plain offset tuples ``word_starts`` / ``word_ends`` and the word texts, which
+the parser finds together with the offsets. A lazy field reads exactly as if it had been given to
+the constructor (same value, equality, hash, repr and pickle).
 """
 
 from __future__ import annotations
@@ -68,17 +69,20 @@ class Parsed:
     @classmethod
     def from_word_offsets(cls, article: Article, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
                           word_starts: tuple[int, ...], word_ends: tuple[int, ...],
-                          quotes: tuple[Quote, ...]) -> Parsed:
+                          quotes: tuple[Quote, ...], word_texts: tuple[str, ...] | None = None) -> Parsed:
         """A parse whose words are given as offsets (``0 <= start <= end``, sorted, disjoint).
 
         Equal to ``Parsed(article, paragraphs, sentences, words, quotes)`` with ``words`` the spans
-        of those offsets; the word spans are only built if ``words`` is read.
+        of those offsets; the word spans are only built if ``words`` is read. ``word_texts``, when
+        given, must be the texts of those words (as the parser finds them anyway).
         """
         parsed = object.__new__(cls)
         for name, value in (("article", article), ("paragraphs", paragraphs), ("sentences", sentences),
                             ("quotes", quotes), ("sentence_starts", tuple(map(_START, sentences))),
                             ("word_starts", word_starts), ("word_ends", word_ends)):
             object.__setattr__(parsed, name, value)
+        if word_texts is not None:
+            object.__setattr__(parsed, "word_texts", word_texts)
         return parsed
 
     def __getattr__(self, name: str) -> object:

@@ -61,7 +61,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import starmap
+
+import numpy as np
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.model import Article, Span, trusted_span
@@ -80,8 +83,14 @@ _CANDIDATE = re.compile(
 _NEXT_WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")
 # A word: letters/digits joined by one apostrophe, hyphen or period (or ".-" as in "U.S.-Mexico",
-# or a comma between digits), plus the final period of a dotted acronym ("U.S.", "p.m.").
+# or a comma between digits), plus the final period of a dotted acronym ("U.S.", "p.m."). The
+# definition of a word: _words finds exactly its matches, vectorised (tests check they agree).
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'’‑]|\.-?|(?<=\d),(?=\d))[^\W_]+)*(?:(?<=\.[^\W\d_])\.)?")
+# How _words classifies characters and finds the marks that join alphanumerics into one word.
+_BMP = 0x10000
+_JOINER, _LETTER, _DIGIT = 1, 2, 3  # alphanumerics: class >= _LETTER
+_JOINERS = "-'’‑"
+_DOT, _DASH, _COMMA = ord("."), ord("-"), ord(",")
 _MARK = re.compile(r"[\"“”‘’]")
 _DECADE = re.compile(r"\d0s\b")
 
@@ -203,13 +212,57 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _word_offsets(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Start and end offsets of every word (plain ints: no span object per word, see Parsed)."""
-    pairs = tuple(map(_match_span, _WORD.finditer(text)))
-    if not pairs:
-        return (), ()
-    starts, ends = zip(*pairs, strict=True)
-    return starts, ends
+@cache
+def _char_classes() -> np.ndarray:
+    """Per code point of the Basic Multilingual Plane: :data:`_LETTER` (a letter or other non-decimal
+    alphanumeric, ``[^\\W\\d_]``), :data:`_DIGIT` (a decimal digit, ``\\d``) as the ``re`` module
+    classifies them, :data:`_JOINER` (``-'’‑``) or 0 (anything else); built once per process, read-only."""
+    bmp = "".join(map(chr, range(_BMP)))
+    alnum = np.fromiter(map(str.isalnum, bmp), bool, _BMP)
+    digit = np.fromiter(map(str.isdecimal, bmp), bool, _BMP)
+    classes = np.where(digit, _DIGIT, np.where(alnum, _LETTER, 0)).astype(np.uint8)
+    classes[[ord(c) for c in _JOINERS]] = _JOINER
+    classes.setflags(write=False)
+    return classes
+
+
+def _words(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """Start and end offsets and text of every word: the matches of :data:`_WORD`, found with numpy.
+
+    Each character is classified at once (letter, digit, other); a word is then a maximal run of
+    alphanumerics and of the marks that join two runs (``-``, ``'``, ``’``, ``‑`` or ``.`` between
+    alphanumerics, ``.-`` before one, ``,`` between digits), plus the final period of a dotted
+    acronym (a ``.`` after ``.`` and a letter). That is what the greedy regular expression matches,
+    without a match object per word; ``tests/test_segment.py`` checks the two agree.
+    """
+    n = len(text)
+    if not n:
+        return (), (), ()
+    code = np.zeros(n + 4, np.uint32)  # code points with two zeros of padding: code[i + 2] is text[i]
+    code[2:-2] = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    cls = _char_classes()[np.minimum(code, _BMP - 1)]
+    for i in np.flatnonzero(code >= _BMP).tolist():  # outside the BMP (rare): one by one
+        ch = text[i - 2]
+        cls[i] = _DIGIT if ch.isdecimal() else _LETTER if ch.isalnum() else 0
+    alnum, digit = cls >= _LETTER, cls == _DIGIT
+    cur, before, after = code[2:-2], alnum[1:-3], alnum[3:-1]  # aligned with text
+    dot = cur == _DOT
+    joined = ((cls[2:-2] == _JOINER) | dot) & before & after
+    joined |= (cur == _COMMA) & digit[1:-3] & digit[3:-1]
+    dot_dash = dot & before & (code[3:-1] == _DASH) & alnum[4:]
+    joined |= dot_dash
+    joined[1:] |= dot_dash[:-1]
+    joined |= dot & ~joined & (cls[1:-3] == _LETTER) & (code[:-4] == _DOT)  # "U.S." keeps its period
+    in_word = np.zeros(n + 2, bool)  # padded with one False on each side
+    in_word[1:-1] = alnum[2:-2] | joined
+    edges = np.flatnonzero(in_word[1:] != in_word[:-1]).tolist()
+    # the words' characters, each word followed by one NUL (the first character after it), decoded
+    # and split in one go; NUL is never part of a word
+    chars = np.where(in_word[1:-1], cur, 0)[in_word[1:-1] | in_word[:-2]]
+    texts = chars.tobytes().decode("utf-32-le").split("\0")
+    if not texts[-1]:  # "" after the last NUL, unless the text ends in a word
+        texts.pop()
+    return tuple(edges[0::2]), tuple(edges[1::2]), tuple(texts)
 
 
 def _role(text: str, p: int, ps: int, pe: int) -> str:
@@ -309,7 +362,7 @@ def parse(article: Article) -> Parsed:
     """
     text = article.text
     paragraphs = paragraph_spans(text)
-    word_starts, word_ends = _word_offsets(text)
+    word_starts, word_ends, word_texts = _words(text)
     return Parsed.from_word_offsets(
         article=article,
         paragraphs=paragraphs,
@@ -317,4 +370,5 @@ def parse(article: Article) -> Parsed:
         word_starts=word_starts,
         word_ends=word_ends,
         quotes=_quotes(text, paragraphs),
+        word_texts=word_texts,
     )

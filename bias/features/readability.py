@@ -44,8 +44,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from operator import mul
+from itertools import compress, repeat
+from operator import attrgetter, mul, sub
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
@@ -53,6 +53,8 @@ from bias.features.syllables import count_syllables
 from bias.model import Evidence, FeatureResult, Span, frozen_map
 
 NAME = "readability"
+
+_END = attrgetter("end")
 
 MIN_SENTENCE_WORDS = 3  # shorter fragments (headings, datelines) are not sentences for the formulas
 LONG_SENTENCE_MIN_WORDS = 25
@@ -149,9 +151,10 @@ def sentence_word_counts(parsed: Parsed) -> tuple[int, ...]:
     from the first starting at or after its start up to the last ending at or before its end: two
     binary searches per sentence.
     """
-    starts, ends = parsed.word_starts, parsed.word_ends
-    return tuple(max(0, bisect_right(ends, s.end) - bisect_left(starts, s.start))
-                 for s in parsed.sentences)
+    sentences = parsed.sentences
+    ends_in = map(bisect_right, repeat(parsed.word_ends), map(_END, sentences))
+    starts_before = map(bisect_left, repeat(parsed.word_starts), parsed.sentence_starts)
+    return tuple(map(max, repeat(0), map(sub, ends_in, starts_before)))
 
 
 def count(parsed: Parsed, *, vocab: Vocabulary | None = None,
@@ -217,7 +220,8 @@ def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLA
     kept = list(compress(zip(vocab.words, vocab.uses, vocab.syllables, strict=True),
                          map(min_syllables.__le__, vocab.syllables)))
     # ``kept`` is in order of first use; a stable sort on syllables alone keeps that order on ties
-    top = sorted(sorted(range(len(kept)), key=lambda r: kept[r][2], reverse=True)[:limit])
+    syllables = [k[2] for k in kept]
+    top = sorted(sorted(range(len(kept)), key=syllables.__getitem__, reverse=True)[:limit])
     lower, texts, starts, ends = parsed.word_lower, parsed.word_texts, parsed.word_starts, parsed.word_ends
     i = -1
     for word, uses, n in map(kept.__getitem__, top):

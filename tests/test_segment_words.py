@@ -1,0 +1,57 @@
+"""The vectorised word finder of the parse gives exactly the matches of the word pattern."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bias.corpus.segment import _DIGIT, _JOINER, _LETTER, _WORD, _char_classes, _words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _reference(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    matches = list(_WORD.finditer(text))
+    return (tuple(m.start() for m in matches), tuple(m.end() for m in matches),
+            tuple(m.group() for m in matches))
+
+
+def test_words_exact() -> None:
+    text = "U.S.-Mexico talks: don’t say 10,000 or $2.2 million, p.m. Mr. Perez's ‑long-standing 'no'."
+    starts, ends, texts = _words(text)
+    assert texts == ("U.S.-Mexico", "talks", "don’t", "say", "10,000", "or", "2.2", "million", "p.m.",
+                     "Mr", "Perez's", "long-standing", "no")
+    assert [text[s:e] for s, e in zip(starts, ends, strict=True)] == list(texts)
+    assert _words("") == ((), (), ())
+    assert _words("?! --") == ((), (), ())
+    assert _words("a") == ((0,), (1,), ("a",))
+    assert _words("x.a.--b") == ((0, 6), (4, 7), ("x.a.", "b"))
+    assert _words("A 𝟘1 é½ x_y") == ((0, 2, 5, 8, 10), (1, 4, 7, 9, 11), ("A", "𝟘1", "é½", "x", "y"))
+
+
+def test_char_classes() -> None:
+    classes = _char_classes()
+    assert [int(classes[ord(c)]) for c in "a1-’.,_ é٣½"] == [_LETTER, _DIGIT, _JOINER, _JOINER, 0, 0, 0, 0,
+                                                              _LETTER, _DIGIT, _LETTER]
+    assert not classes.flags.writeable
+
+
+def test_words_match_the_pattern_on_the_seeds_and_test_data() -> None:
+    files = sorted(p for d in ("seeds", "tests/data") for p in (ROOT / d).rglob("*") if p.is_file())
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _words(text) == _reference(text), path
+
+
+_TRICKY = st.text(alphabet=st.sampled_from(list("ab1Z2.-,'’‑ \n_Σ9\0\t") +
+                                           ["\U0001d7d8", "é", "½", "٣", "𝐀", "\ud800", "…", "“"]),
+                  max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TRICKY, st.text(max_size=40)))
+def test_words_match_the_pattern_on_any_text(text: str) -> None:
+    assert _words(text) == _reference(text)
