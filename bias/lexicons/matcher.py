@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -142,6 +142,8 @@ class _Key:
     text: str
     patterns: tuple[_Pattern, ...]
     plain: bool  # every pattern plain: a hit is the key at word boundaries (the fast path in ``find``)
+    single_run: bool  # the key is one run of letters and digits ("flood", not "flood of")
+    numbered: tuple[tuple[int, _Pattern], ...]  # (order, pattern): ``enumerate(patterns)``, built once
 
 
 def _first_run(key: str) -> str:
@@ -184,8 +186,8 @@ class Matcher:
         for text, pats in table.items():
             if not text:
                 continue  # an empty key (a term opening with a gap) matches nothing
-            key = _Key(text, tuple(pats), all(p.plain for p in pats))
             run = _first_run(text)
+            key = _Key(text, tuple(pats), all(p.plain for p in pats), run == text, tuple(enumerate(pats)))
             if run and all(p.tail is None for p in pats):
                 by_run.setdefault(run, []).append(key)
             else:
@@ -208,21 +210,22 @@ class Matcher:
         return tuple(Hit(Span(start, stop), entry, lexicon)
                      for start, stop, entry, lexicon in self.find_offsets(text, sentences))
 
-    def _key_starts(self, norm: str) -> list[tuple[int, _Key]]:
-        """``(start, key)`` for every occurrence of a key at a word start of ``norm``."""
-        out: list[tuple[int, _Key]] = []
+    def _run_keys(self, norm: str) -> Iterator[tuple[int, int, _Key]]:
+        """``(start, end, keys)`` for each run of ``norm`` that is the first run of some keys."""
         by_run = self._by_run
         for start, end in self._filter.candidates(norm):
             keys = by_run.get(norm[start:end])
             if keys is not None:
-                out.extend((start, k) for k in keys if norm.startswith(k.text, start))
+                yield start, end, keys
+
+    def _loose_starts(self, norm: str) -> Iterator[tuple[int, _Key]]:
+        """``(start, key)`` for every occurrence of a loose key at a word start of ``norm``."""
         for k in self._loose:
             start = norm.find(k.text)
             while start != -1:
                 if start == 0 or not norm[start - 1].isalnum():
-                    out.append((start, k))
+                    yield start, k
                 start = norm.find(k.text, start + 1)
-        return out
 
     def find_offsets(self, text: str, sentences: Sequence[Span] = ()) -> list[tuple[int, int, Entry, str]]:
         """The hits of :meth:`find` as ``(start, stop, entry, lexicon stamp)`` tuples (no objects built)."""
@@ -230,22 +233,58 @@ class Matcher:
             return []
         norm = normalise(text)
         n = len(norm)
-        starts = [s.start for s in sentences]
         # Candidates as (start, -length, order, key length, seq, stop, pattern): sorting the tuples sorts
         # by (start, -length, order), then as a left-to-right scan meets the keys (seq is unique).
         cands: list[tuple[int, int, int, int, int, int, _Pattern]] = []
         add = cands.append
+        ruled: list[tuple[int, _Key]] = []  # keys with a gap or a context rule, checked below
+        for start, end, keys in self._run_keys(norm):
+            for key in keys:
+                if key.single_run:
+                    stop = end  # the run itself: at word boundaries by construction
+                else:
+                    stop = start + len(key.text)
+                    if not norm.startswith(key.text, start):
+                        continue
+                    if key.plain and stop < n and norm[stop].isalnum():
+                        continue
+                if not key.plain:
+                    ruled.append((start, key))
+                    continue
+                length = stop - start
+                for order, pat in key.numbered:
+                    add((start, -length, order, length, len(cands), stop, pat))
+        ruled.extend(self._loose_starts(norm))
+        if ruled:
+            self._add_ruled(text, norm, sentences, ruled, cands)
+        cands.sort()
+        out: list[tuple[int, int, Entry, str]] = []
+        last_start, last_stop = -1, -1
+        seen: set[tuple[str, str]] = set()
+        for start, _neg, _o, _len, _seq, stop, pat in cands:
+            if start >= last_stop:
+                last_start, last_stop, seen = start, stop, set()
+            elif start != last_start or stop != last_stop:
+                continue
+            entry = pat.entry
+            key = (entry.term, entry.category)
+            if key not in seen:
+                seen.add(key)
+                out.append((start, stop, entry, pat.lexicon))
+        return out
+
+    @staticmethod
+    def _add_ruled(text: str, norm: str, sentences: Sequence[Span], ruled: list[tuple[int, _Key]],
+                   cands: list[tuple[int, int, int, int, int, int, _Pattern]]) -> None:
+        """Add to ``cands`` the hits of keys with a gap or context rule that pass their checks."""
+        n = len(norm)
+        starts = [s.start for s in sentences]
         words: dict[tuple[int, int], frozenset[str]] = {}  # sentence -> its words (not_in_sentence rule)
-        for start, key in self._key_starts(norm):
+        add = cands.append
+        for start, key in ruled:
             length = len(key.text)
             end = start + length
-            if key.plain:
-                if end < n and norm[end].isalnum():
-                    continue
-                for order, pat in enumerate(key.patterns):
-                    add((start, -length, order, length, len(cands), end, pat))
-                continue
-            for order, pat in enumerate(key.patterns):
+            for order, pat in key.numbered:
                 stop = end
                 if pat.tail is not None:
                     m = pat.tail.match(norm, end)
@@ -268,21 +307,6 @@ class Matcher:
                         if _sentence_has(norm[lo:hi], words[lo, hi], pat.not_in_sentence):
                             continue
                 add((start, start - stop, order, length, len(cands), stop, pat))
-        cands.sort()
-        out: list[tuple[int, int, Entry, str]] = []
-        last_start, last_stop = -1, -1
-        seen: set[tuple[str, str]] = set()
-        for start, _neg, _o, _len, _seq, stop, pat in cands:
-            if start >= last_stop:
-                last_start, last_stop, seen = start, stop, set()
-            elif start != last_start or stop != last_stop:
-                continue
-            entry = pat.entry
-            key = (entry.term, entry.category)
-            if key not in seen:
-                seen.add(key)
-                out.append((start, stop, entry, pat.lexicon))
-        return out
 
 
 def _covered(norm: str, start: int, stop: int, phrases: tuple[str, ...]) -> bool:
