@@ -76,7 +76,7 @@ def find_runs(text: str) -> Runs:
     starts, ends = bounds[0::2], bounds[1::2]
     word = padded * mask  # 0 outside runs: a run of one or two letters reads 0 for the missing ones
     sketches = (word[starts + 1] * 0x9E3779B1 ^ word[starts + 2] * 0x85EBCA77 ^ word[starts + 3] * 0xC2B2AE3D
-                ^ np.minimum(ends - starts, 15) * 0x27D4EB2F)
+                ^ word[ends] * 0x9E3779B9 ^ np.minimum(ends - starts, 15) * 0x27D4EB2F)
     following = padded[ends + 1] * 0x165667B1 ^ padded[ends + 2] * 0xD3A2646C ^ padded[ends + 3] * 0xFD7046C5
     next_sketches = ((sketches ^ following) >> 13) & _MASK
     sketches = (sketches >> 13) & _MASK
