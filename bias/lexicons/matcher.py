@@ -302,10 +302,14 @@ class Matcher:
                     if stop > hi:
                         continue
                     if pat.not_in_sentence:
-                        if (lo, hi) not in words:
-                            words[lo, hi] = _sentence_words(norm[lo:hi])
-                        if _sentence_has(norm[lo:hi], words[lo, hi], pat.not_in_sentence):
-                            continue
+                        sentence = norm[lo:hi]
+                        # a word that is not even a substring of the sentence cannot be one of its words
+                        present = [w for w in pat.not_in_sentence if w in sentence]
+                        if present:
+                            if (lo, hi) not in words:
+                                words[lo, hi] = _sentence_words(sentence)
+                            if _sentence_has(sentence, words[lo, hi], frozenset(present)):
+                                continue
                 add((start, start - stop, order, length, len(cands), stop, pat))
 
 
