@@ -6,9 +6,9 @@ then exactly the key's first run ("illegal" for "illegal aliens", "u" for "u.s."
 scanning every character, a matcher looks only at the runs whose first run of a key could be:
 
 * :func:`runs` finds every run start and end of a text with a few numpy operations (no Python
-  step per character or per word) and gives each run a 16-bit *sketch* (a hash of its length and
-  first three characters). It is cached for the last few texts: the loaded-language, word-choice
-  and frame matchers all read the same article.
+  step per character or per word) and gives each run a 16-bit *sketch* (a hash of its length,
+  first three characters and last one). It is cached for the last few texts: the loaded-language,
+  word-choice and frame matchers all read the same article.
 * :class:`SketchFilter` holds the sketches of a lexicon's first runs; :meth:`SketchFilter.candidates`
   returns the runs whose sketch is among them (a superset of the runs that are a first run: the
   caller still compares the run's text).
@@ -50,8 +50,9 @@ def alnum_mask(codes: np.ndarray) -> np.ndarray:
 class Runs:
     """The runs of one text (aligned read-only numpy arrays).
 
-    ``sketches`` hashes each run's length (up to 15) and first three characters; ``next_sketches``
-    hashes the same together with the three characters that follow the run (as in "it is").
+    ``sketches`` hashes each run's length (up to 15), first three characters and last one;
+    ``next_sketches`` hashes the same together with the three characters that follow the run (as in
+    "it is").
     """
 
     starts: np.ndarray
@@ -63,21 +64,28 @@ class Runs:
 _MASK = (1 << _SKETCH_BITS) - 1
 
 
+# Odd 32-bit multipliers for the sketches, as int64 scalars: (uint32 code) * (int64 scalar) is int64.
+_H0, _H1, _H2, _HLAST, _HLEN, _F0, _F1, _F2 = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x9E3779B9,
+                                                        0x27D4EB2F, 0x165667B1, 0xD3A2646C, 0xFD7046C5],
+                                                       dtype=np.int64)
+
+
 def find_runs(text: str) -> Runs:
     """The runs of ``text``."""
-    n = len(text)
-    # Code points with one 0 (not a letter) before the text and three after: position i + 1 holds
+    # Code points with one NUL (not a letter) before the text and three after: codes[i + 1] is
     # text[i], and a run's first three characters and the three after it are always in range.
-    padded = np.zeros(n + 4, dtype=np.int64)
-    padded[1 : n + 1] = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    mask = alnum_mask(padded)
+    # (Small arrays: uint32 codes straight from the encoded string, no int64 copy of the text.)
+    codes = np.frombuffer(("\0" + text + "\0\0\0").encode("utf-32-le"), dtype=np.uint32)
+    mask = alnum_mask(codes)
     # mask[i] != mask[i + 1] where text[i] opens a run or text[i - 1] closes one
     bounds = np.flatnonzero(mask[1:] != mask[:-1])
     starts, ends = bounds[0::2], bounds[1::2]
-    word = padded * mask  # 0 outside runs: a run of one or two letters reads 0 for the missing ones
-    sketches = (word[starts + 1] * 0x9E3779B1 ^ word[starts + 2] * 0x85EBCA77 ^ word[starts + 3] * 0xC2B2AE3D
-                ^ word[ends] * 0x9E3779B9 ^ np.minimum(ends - starts, 15) * 0x27D4EB2F)
-    following = padded[ends + 1] * 0x165667B1 ^ padded[ends + 2] * 0xD3A2646C ^ padded[ends + 3] * 0xFD7046C5
+    # a run's 2nd and 3rd characters read 0 past its end (a run of one or two letters)
+    second, third = starts + 2, starts + 3
+    sketches = (codes[starts + 1] * _H0 ^ codes[second] * mask[second] * _H1
+                ^ codes[third] * mask[third] * _H2 ^ codes[ends] * _HLAST
+                ^ np.minimum(ends - starts, 15) * _HLEN)
+    following = codes[ends + 1] * _F0 ^ codes[ends + 2] * _F1 ^ codes[ends + 3] * _F2
     next_sketches = ((sketches ^ following) >> 13) & _MASK
     sketches = (sketches >> 13) & _MASK
     for a in (starts, ends, sketches, next_sketches):
