@@ -124,6 +124,7 @@ class _Pattern:
     not_within: tuple[str, ...]
     not_in_sentence: frozenset[str]
     lower_only: bool
+    row: tuple[str, str]  # (term, category): rows matching the same span count once
 
     @property
     def plain(self) -> bool:
@@ -180,7 +181,7 @@ class Matcher:
                         rest = "".join(_GAP_RE + r"\b" + re.escape(p) + r"\b" for p in parts[1:])
                         tail = re.compile(rest)
                     table.setdefault(parts[0], []).append(_Pattern(entry, lex.stamp, tail, not_within, not_in,
-                                                                  lower_only))
+                                                                  lower_only, (entry.term, entry.category)))
         by_run: dict[str, list[_Key]] = {}
         loose: list[_Key] = []
         for text, pats in table.items():
@@ -259,18 +260,22 @@ class Matcher:
             self._add_ruled(text, norm, sentences, ruled, cands)
         cands.sort()
         out: list[tuple[int, int, Entry, str]] = []
+        append = out.append
         last_start, last_stop = -1, -1
-        seen: set[tuple[str, str]] = set()
+        first_row: tuple[str, str] = ("", "")
+        seen: set[tuple[str, str]] | None = None  # rows of the current span, made only for a second row
         for start, _neg, _o, _len, _seq, stop, pat in cands:
             if start >= last_stop:
-                last_start, last_stop, seen = start, stop, set()
+                last_start, last_stop, first_row, seen = start, stop, pat.row, None
             elif start != last_start or stop != last_stop:
                 continue
-            entry = pat.entry
-            key = (entry.term, entry.category)
-            if key not in seen:
-                seen.add(key)
-                out.append((start, stop, entry, pat.lexicon))
+            else:
+                if seen is None:
+                    seen = {first_row}
+                if pat.row in seen:
+                    continue
+                seen.add(pat.row)
+            append((start, stop, pat.entry, pat.lexicon))
         return out
 
     @staticmethod
