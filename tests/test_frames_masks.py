@@ -16,7 +16,7 @@ def test_frames_of_mask_lists_frame_ids_in_order():
 
 def test_loaded_hit_init_sets_every_field():
     h = loaded.LoadedHit(Span(1, 4), "foo", "foo", "fear", "quote", 2.0, "why", "alt", "loaded@1")
-    assert (h.span, h.text, h.term, h.category, h.voice, h.weight, h.explanation, h.alternative, h.lexicon) == (
-        Span(1, 4), "foo", "foo", "fear", "quote", 2.0, "why", "alt", "loaded@1")
+    fields = (h.span, h.text, h.term, h.category, h.voice, h.weight, h.explanation, h.alternative, h.lexicon)
+    assert fields == (Span(1, 4), "foo", "foo", "fear", "quote", 2.0, "why", "alt", "loaded@1")
     assert h == loaded.LoadedHit(Span(1, 4), "foo", "foo", "fear", "quote", 2.0, "why", "alt", "loaded@1")
     assert h.evidence().note == "[quote] why Neutral alternative: alt."
