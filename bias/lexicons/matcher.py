@@ -211,7 +211,7 @@ class Matcher:
         return tuple(Hit(Span(start, stop), entry, lexicon)
                      for start, stop, entry, lexicon in self.find_offsets(text, sentences))
 
-    def _run_keys(self, norm: str) -> Iterator[tuple[int, int, _Key]]:
+    def _run_keys(self, norm: str) -> Iterator[tuple[int, int, tuple[_Key, ...]]]:
         """``(start, end, keys)`` for each run of ``norm`` that is the first run of some keys."""
         by_run = self._by_run
         for start, end in self._filter.candidates(norm):
