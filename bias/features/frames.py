@@ -13,7 +13,7 @@ sentence count and share, and ``records["primary_frame"]`` the frame with the hi
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from itertools import chain
@@ -35,8 +35,8 @@ def frame_labels() -> dict[str, str]:
     return {f["id"]: f["label"] for f in meta_frames}  # type: ignore[index, union-attr]
 
 
-_FRAME_SET = frozenset(FRAME_IDS)
-_FRAME_ORDER = MappingProxyType({fid: k for k, fid in enumerate(FRAME_IDS)})
+# Each frame id as one bit (in FRAME_IDS order), so a sentence's frames are one int while cues are read.
+_FRAME_BITS = MappingProxyType({fid: 1 << k for k, fid in enumerate(FRAME_IDS)})
 
 
 @cache
@@ -86,15 +86,19 @@ def find_frame_cues(parsed: Parsed, *, matcher: Matcher) -> Iterator[Evidence]:
         yield ev
 
 
+@cache
+def _frames_of(mask: int) -> tuple[str, ...]:
+    """The frame ids whose bits are set in ``mask``, in :data:`FRAME_IDS` order (at most 2**15 masks)."""
+    return tuple(fid for fid, bit in _FRAME_BITS.items() if mask & bit)
+
+
 def _per_sentence(n: int, cues: Iterable[tuple[int, str]]) -> tuple[tuple[str, ...], ...]:
     """Per sentence (of ``n``), the frame ids of its ``(sentence index, frame id)`` cues (FRAME_IDS order)."""
-    found: defaultdict[int, set[str]] = defaultdict(set)
+    masks = [0] * n
+    bits = _FRAME_BITS
     for i, fid in cues:
-        found[i].add(fid)
-    out: list[tuple[str, ...]] = [()] * n
-    for i, fids in found.items():
-        out[i] = tuple(sorted(fids & _FRAME_SET, key=_FRAME_ORDER.__getitem__))
-    return tuple(out)
+        masks[i] |= bits.get(fid, 0)
+    return tuple(map(_frames_of, masks))
 
 
 def sentence_frames(parsed: Parsed, evidence: Iterable[Evidence]) -> tuple[tuple[str, ...], ...]:

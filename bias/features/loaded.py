@@ -56,6 +56,20 @@ class LoadedHit:
     alternative: str
     lexicon: str
 
+    # Written out (the dataclass keeps it): sets the slots directly, cheaper than the generated
+    # frozen __init__ (one hit per loaded term of every article).
+    def __init__(self, span: Span, text: str, term: str, category: str, voice: str, weight: float,
+                 explanation: str, alternative: str, lexicon: str) -> None:
+        _set_span(self, span)
+        _set_text(self, text)
+        _set_term(self, term)
+        _set_category(self, category)
+        _set_voice(self, voice)
+        _set_weight(self, weight)
+        _set_explanation(self, explanation)
+        _set_alternative(self, alternative)
+        _set_lexicon(self, lexicon)
+
     def record(self) -> dict[str, object]:
         return {"start": self.span.start, "end": self.span.end, "text": self.text, "term": self.term,
                 "category": self.category, "voice": self.voice, "explanation": self.explanation,
@@ -66,6 +80,11 @@ class LoadedHit:
         if self.alternative:
             note += f" Neutral alternative: {self.alternative}."
         return Evidence(self.span, NAME, f"loaded_{self.category}", self.term, self.weight, note)
+
+
+(_set_span, _set_text, _set_term, _set_category, _set_voice, _set_weight, _set_explanation, _set_alternative,
+ _set_lexicon) = (vars(LoadedHit)[f].__set__ for f in ("span", "text", "term", "category", "voice", "weight",
+                                                         "explanation", "alternative", "lexicon"))
 
 
 def build_matcher(extra_lexicons: Iterable[Lexicon] = ()) -> Matcher:
@@ -103,7 +122,8 @@ def _sentence_scores(parsed: Parsed, hits: Iterable[LoadedHit]) -> tuple[float, 
             i = parsed.sentence_index(h.span.start)
             if i is not None:
                 sums[i] += h.weight
-    return tuple(round(1.0 - 0.5**s, 4) for s in sums)
+    # most sentences hold no hit: round(1.0 - 0.5**0.0, 4) is 0.0
+    return tuple(round(1.0 - 0.5**s, 4) if s else 0.0 for s in sums)
 
 
 def loaded_sentence_scores(parsed: Parsed, *, matcher: Matcher | None = None) -> tuple[float, ...]:
@@ -153,22 +173,35 @@ def _run(parsed: Parsed, matcher: Matcher) -> FeatureResult:
     words = word_counts(parsed, v)
     n_narr, n_other, n_all = words[NARRATION], words[QUOTE] + words[EMBEDDED], sum(words.values())
     per = 1000.0
-    narr = sum(h.weight for h in hits if h.voice == NARRATION and h.category in SCORED)
-    other = sum(h.weight for h in hits if h.voice != NARRATION and h.category in SCORED)
+    # One pass sorts the weights (in hit order, so each sum adds the same numbers in the same order)
+    narr: list[float] = []  # scored categories, narration
+    other: list[float] = []  # scored categories, other voices
+    narr_by_cat: dict[str, list[float]] = {cat: [] for cat in CATEGORIES}
+    n_by_cat = dict.fromkeys(CATEGORIES, 0)
+    for h in hits:
+        cat, weight = h.category, h.weight
+        if cat in n_by_cat:
+            n_by_cat[cat] += 1
+        if h.voice == NARRATION:
+            if cat in SCORED:
+                narr.append(weight)
+            if cat in narr_by_cat:
+                narr_by_cat[cat].append(weight)
+        elif cat in SCORED:
+            other.append(weight)
     scores = _sentence_scores(parsed, hits)
     flags = tuple(s >= LOADED_THRESHOLD for s in scores)
     values = {
-        f"{NAME}__narration_per_1000": safe_ratio(narr * per, n_narr),
-        f"{NAME}__quoted_per_1000": safe_ratio(other * per, n_other),
-        f"{NAME}__hedges_per_1000": safe_ratio(sum(h.category == "hedge" for h in hits) * per, n_all),
-        f"{NAME}__boosters_per_1000": safe_ratio(sum(h.category == "booster" for h in hits) * per, n_all),
-        f"{NAME}__scare_quotes": float(sum(h.category == "scare_quote" for h in hits)),
+        f"{NAME}__narration_per_1000": safe_ratio(sum(narr) * per, n_narr),
+        f"{NAME}__quoted_per_1000": safe_ratio(sum(other) * per, n_other),
+        f"{NAME}__hedges_per_1000": safe_ratio(n_by_cat["hedge"] * per, n_all),
+        f"{NAME}__boosters_per_1000": safe_ratio(n_by_cat["booster"] * per, n_all),
+        f"{NAME}__scare_quotes": float(n_by_cat["scare_quote"]),
         f"{NAME}__loaded_sentence_share": safe_ratio(sum(flags), len(flags)),
         f"{NAME}__narration_words": float(n_narr),
     }
     for cat in CATEGORIES:
-        w = sum(h.weight for h in hits if h.voice == NARRATION and h.category == cat)
-        values[f"{NAME}__{cat}_narration_per_1000"] = safe_ratio(w * per, n_narr)
+        values[f"{NAME}__{cat}_narration_per_1000"] = safe_ratio(sum(narr_by_cat[cat]) * per, n_narr)
     return FeatureResult(
         values=values,
         evidence=tuple(h.evidence() for h in hits),

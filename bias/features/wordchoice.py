@@ -21,7 +21,7 @@ from bias.features.voice import NARRATION, VOICES, Voices, voices
 from bias.lexicons import Lexicon, load_lexicon
 from bias.lexicons.matcher import Matcher
 from bias.lexicons.user import kind_of
-from bias.model import Evidence, FeatureResult, FeatureSpec, Span
+from bias.model import Evidence, FeatureResult, FeatureSpec, trusted_span
 
 NAME = "wordchoice"
 
@@ -42,19 +42,23 @@ def build_matcher(extra_lexicons: Iterable[Lexicon] = ()) -> Matcher:
     return Matcher((load_lexicon("referents"), *extra))
 
 
-def find_word_choice(parsed: Parsed, *, matcher: Matcher, v: Voices | None = None) -> Iterator[Evidence]:
-    """One piece of evidence per use of a referent term, with its voice in the note."""
-    v = v or voices(parsed)
+def _uses(parsed: Parsed, matcher: Matcher, v: Voices) -> list[tuple[Evidence, str, str]]:
+    """``(evidence, referent, voice)`` per use of a referent term, in text order."""
+    out = []
     for start, stop, e, _lexicon in matcher.find_offsets(parsed.text, parsed.sentences):
-        span = Span(start, stop)
-        note = f"[{v.of(span)}] {e.explanation}"
+        span = trusted_span(start, stop)
+        voice = v.of(span)
+        note = f"[{voice}] {e.explanation}"
         if e.alternative:
             note += f" Neutral alternative: {e.alternative}."
-        yield Evidence(span, NAME, f"wordchoice_{e.category}", e.term, 1.0, note)
+        out.append((Evidence(span, NAME, f"wordchoice_{e.category}", e.term, 1.0, note), e.category, voice))
+    return out
 
 
-def _voice_of(ev: Evidence) -> str:
-    return ev.note[1 : ev.note.index("]")]
+def find_word_choice(parsed: Parsed, *, matcher: Matcher, v: Voices | None = None) -> Iterator[Evidence]:
+    """One piece of evidence per use of a referent term, with its voice in the note."""
+    for ev, _referent, _voice in _uses(parsed, matcher, v or voices(parsed)):
+        yield ev
 
 
 def _specs(matcher: Matcher) -> tuple[FeatureSpec, ...]:
@@ -75,22 +79,25 @@ def _specs(matcher: Matcher) -> tuple[FeatureSpec, ...]:
 
 
 def _run(parsed: Parsed, matcher: Matcher, specs: tuple[FeatureSpec, ...]) -> FeatureResult:
-    evidence = tuple(find_word_choice(parsed, matcher=matcher))
+    text = parsed.text
+    uses = _uses(parsed, matcher, voices(parsed))
     values = {s.name: 0.0 for s in specs}
     groups: dict[tuple[str, str], dict[str, object]] = {}
-    for ev in evidence:
-        referent = ev.kind.removeprefix("wordchoice_")
-        voice = _voice_of(ev)
+    for ev, referent, voice in uses:
         if voice == NARRATION:
             name = metric_name(referent, ev.label)
             values[name] = values.get(name, 0.0) + 1
-        rec = groups.setdefault((referent, ev.label), {"referent": referent, "term": ev.label, "count": 0,
-                                                       **{v: 0 for v in VOICES}, "texts": []})
+        rec = groups.get((referent, ev.label))
+        if rec is None:
+            rec = groups[referent, ev.label] = {"referent": referent, "term": ev.label, "count": 0,
+                                                **{v: 0 for v in VOICES}, "texts": []}
         rec["count"] += 1  # type: ignore[operator]
         rec[voice] += 1  # type: ignore[operator]
-        if ev.span.of(parsed.text) not in rec["texts"]:  # type: ignore[operator]
-            rec["texts"].append(ev.span.of(parsed.text))  # type: ignore[union-attr]
+        used = text[ev.span.start:ev.span.end]
+        if used not in rec["texts"]:  # type: ignore[operator]
+            rec["texts"].append(used)  # type: ignore[union-attr]
     records = tuple({**r, "texts": tuple(r["texts"])} for _k, r in sorted(groups.items()))  # type: ignore[arg-type]
+    evidence = tuple(ev for ev, _referent, _voice in uses)
     return FeatureResult(values=values, evidence=evidence, records={"word_choice": records})
 
 

@@ -18,22 +18,22 @@ Context rules (optional columns, ``;``-separated, documented per row in the lexi
 * ``not_in_sentence``: words whose presence in the same sentence cancels the hit (literal
   water words such as "rain" or "river" cancel the metaphor "flood").
 
-Engine: an Aho-Corasick automaton (pyahocorasick) over the normalised text, then word-boundary
-checks, context rules and leftmost-longest selection of non-overlapping hits. Normalisation keeps
-every character in place, so hit offsets are offsets into the original text.
+Engine: the keys are looked up at the word starts of the normalised text (found once per text
+with numpy, :mod:`bias.lexicons.scan`), then word-boundary checks, context rules and
+leftmost-longest selection of non-overlapping hits. Normalisation keeps every character in place,
+so hit offsets are offsets into the original text.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from bias.lexicons import Entry, Lexicon
+from bias.lexicons.scan import SketchFilter
 from bias.model import Span
 
 GAP = "..."
@@ -124,6 +124,7 @@ class _Pattern:
     not_within: tuple[str, ...]
     not_in_sentence: frozenset[str]
     lower_only: bool
+    row: tuple[str, str]  # (term, category): rows matching the same span count once
 
     @property
     def plain(self) -> bool:
@@ -135,14 +136,37 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(_norm_term(p) for p in cell.split(";") if p.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """One normalised key (a surface form, or its part before the first gap) and its patterns."""
+
+    text: str
+    patterns: tuple[_Pattern, ...]
+    plain: bool  # every pattern plain: a hit is the key at word boundaries (the fast path in ``find``)
+    single_run: bool  # the key is one run of letters and digits ("flood", not "flood of")
+    numbered: tuple[tuple[int, _Pattern], ...]  # (order, pattern): ``enumerate(patterns)``, built once
+
+
+def _first_run(key: str) -> str:
+    """The leading letters and digits of ``key`` ("u" for "u.s.", "it" for "it's clear")."""
+    for i, c in enumerate(key):
+        if not c.isalnum():
+            return key[:i]
+    return key
+
+
 class Matcher:
     """A compiled, read-only matcher over the rows of one or more lexicons.
 
     Build it once (it is immutable after ``__init__``) and call :meth:`find` per text.
+
+    Keys are found through the runs of the text (:mod:`bias.lexicons.scan`): a key that starts with
+    a letter or digit and must end at a word boundary can only start where a run starts, and that
+    run is the key's first run. Keys outside that rule (a gapped term, whose first part may end
+    inside a word, or a key starting with a mark) are searched for with ``str.find``.
     """
 
     def __init__(self, lexicons: Iterable[Lexicon]) -> None:
-        self._auto = ahocorasick.Automaton()
         table: dict[str, list[_Pattern]] = {}
         self.lexicons: tuple[Lexicon, ...] = tuple(lexicons)
         for lex in self.lexicons:
@@ -157,13 +181,23 @@ class Matcher:
                         rest = "".join(_GAP_RE + r"\b" + re.escape(p) + r"\b" for p in parts[1:])
                         tail = re.compile(rest)
                     table.setdefault(parts[0], []).append(_Pattern(entry, lex.stamp, tail, not_within, not_in,
-                                                                  lower_only))
-        for key, pats in table.items():
-            # (length, patterns, all plain?): plain keys take the fast path in ``find``
-            self._auto.add_word(key, (len(key), tuple(pats), all(p.plain for p in pats)))
-        if table:
-            self._auto.make_automaton()
-        self._empty = not table
+                                                                  lower_only, (entry.term, entry.category)))
+        by_run: dict[str, list[_Key]] = {}
+        loose: list[_Key] = []
+        for text, pats in table.items():
+            if not text:
+                continue  # an empty key (a term opening with a gap) matches nothing
+            run = _first_run(text)
+            key = _Key(text, tuple(pats), all(p.plain for p in pats), run == text, tuple(enumerate(pats)))
+            if run and all(p.tail is None for p in pats):
+                by_run.setdefault(run, []).append(key)
+            else:
+                loose.append(key)
+        # shorter keys first: the order in which a scan from left to right completes them
+        self._by_run = {run: tuple(sorted(keys, key=lambda k: len(k.text))) for run, keys in by_run.items()}
+        self._loose = tuple(loose)
+        self._filter = SketchFilter(k.text for keys in self._by_run.values() for k in keys)
+        self._empty = not (self._by_run or self._loose)
 
     def find(self, text: str, sentences: Sequence[Span] = ()) -> tuple[Hit, ...]:
         """Non-overlapping hits in ``text``, leftmost-longest first, sorted by start.
@@ -177,30 +211,85 @@ class Matcher:
         return tuple(Hit(Span(start, stop), entry, lexicon)
                      for start, stop, entry, lexicon in self.find_offsets(text, sentences))
 
+    def _run_keys(self, norm: str) -> Iterator[tuple[int, int, tuple[_Key, ...]]]:
+        """``(start, end, keys)`` for each run of ``norm`` that is the first run of some keys."""
+        by_run = self._by_run
+        for start, end in self._filter.candidates(norm):
+            keys = by_run.get(norm[start:end])
+            if keys is not None:
+                yield start, end, keys
+
+    def _loose_starts(self, norm: str) -> Iterator[tuple[int, _Key]]:
+        """``(start, key)`` for every occurrence of a loose key at a word start of ``norm``."""
+        for k in self._loose:
+            start = norm.find(k.text)
+            while start != -1:
+                if start == 0 or not norm[start - 1].isalnum():
+                    yield start, k
+                start = norm.find(k.text, start + 1)
+
     def find_offsets(self, text: str, sentences: Sequence[Span] = ()) -> list[tuple[int, int, Entry, str]]:
         """The hits of :meth:`find` as ``(start, stop, entry, lexicon stamp)`` tuples (no objects built)."""
         if self._empty or not text:
             return []
         norm = normalise(text)
         n = len(norm)
-        starts = [s.start for s in sentences]
-        # Candidates as (start, -length, order, seq, stop, pattern): sorting the tuples sorts by
-        # (start, -length, order) and keeps emission order on ties (seq is unique), as a stable sort would.
-        cands: list[tuple[int, int, int, int, int, _Pattern]] = []
+        # Candidates as (start, -length, order, key length, seq, stop, pattern): sorting the tuples sorts
+        # by (start, -length, order), then as a left-to-right scan meets the keys (seq is unique).
+        cands: list[tuple[int, int, int, int, int, int, _Pattern]] = []
         add = cands.append
-        words: dict[tuple[int, int], frozenset[str]] = {}  # sentence -> its words (not_in_sentence rule)
-        for end_idx, (length, pats, plain) in self._auto.iter(norm):
-            start = end_idx - length + 1
-            if start > 0 and norm[start - 1].isalnum():
-                continue
-            end = end_idx + 1
-            if plain:
-                if end < n and norm[end].isalnum():
+        ruled: list[tuple[int, _Key]] = []  # keys with a gap or a context rule, checked below
+        for start, end, keys in self._run_keys(norm):
+            for key in keys:
+                if key.single_run:
+                    stop = end  # the run itself: at word boundaries by construction
+                else:
+                    stop = start + len(key.text)
+                    if not norm.startswith(key.text, start):
+                        continue
+                    if key.plain and stop < n and norm[stop].isalnum():
+                        continue
+                if not key.plain:
+                    ruled.append((start, key))
                     continue
-                for order, pat in enumerate(pats):
-                    add((start, -length, order, len(cands), end, pat))
+                length = stop - start
+                for order, pat in key.numbered:
+                    add((start, -length, order, length, len(cands), stop, pat))
+        ruled.extend(self._loose_starts(norm))
+        if ruled:
+            self._add_ruled(text, norm, sentences, ruled, cands)
+        cands.sort()
+        out: list[tuple[int, int, Entry, str]] = []
+        append = out.append
+        last_start, last_stop = -1, -1
+        first_row: tuple[str, str] = ("", "")
+        seen: set[tuple[str, str]] | None = None  # rows of the current span, made only for a second row
+        for start, _neg, _o, _len, _seq, stop, pat in cands:
+            if start >= last_stop:
+                last_start, last_stop, first_row, seen = start, stop, pat.row, None
+            elif start != last_start or stop != last_stop:
                 continue
-            for order, pat in enumerate(pats):
+            else:
+                if seen is None:
+                    seen = {first_row}
+                if pat.row in seen:
+                    continue
+                seen.add(pat.row)
+            append((start, stop, pat.entry, pat.lexicon))
+        return out
+
+    @staticmethod
+    def _add_ruled(text: str, norm: str, sentences: Sequence[Span], ruled: list[tuple[int, _Key]],
+                   cands: list[tuple[int, int, int, int, int, int, _Pattern]]) -> None:
+        """Add to ``cands`` the hits of keys with a gap or context rule that pass their checks."""
+        n = len(norm)
+        starts = [s.start for s in sentences]
+        words: dict[tuple[int, int], frozenset[str]] = {}  # sentence -> its words (not_in_sentence rule)
+        add = cands.append
+        for start, key in ruled:
+            length = len(key.text)
+            end = start + length
+            for order, pat in key.numbered:
                 stop = end
                 if pat.tail is not None:
                     m = pat.tail.match(norm, end)
@@ -218,26 +307,15 @@ class Matcher:
                     if stop > hi:
                         continue
                     if pat.not_in_sentence:
-                        if (lo, hi) not in words:
-                            words[lo, hi] = _sentence_words(norm[lo:hi])
-                        if _sentence_has(norm[lo:hi], words[lo, hi], pat.not_in_sentence):
-                            continue
-                add((start, start - stop, order, len(cands), stop, pat))
-        cands.sort()
-        out: list[tuple[int, int, Entry, str]] = []
-        last_start, last_stop = -1, -1
-        seen: set[tuple[str, str]] = set()
-        for start, _neg, _o, _seq, stop, pat in cands:
-            if start >= last_stop:
-                last_start, last_stop, seen = start, stop, set()
-            elif start != last_start or stop != last_stop:
-                continue
-            entry = pat.entry
-            key = (entry.term, entry.category)
-            if key not in seen:
-                seen.add(key)
-                out.append((start, stop, entry, pat.lexicon))
-        return out
+                        sentence = norm[lo:hi]
+                        # a word that is not even a substring of the sentence cannot be one of its words
+                        present = [w for w in pat.not_in_sentence if w in sentence]
+                        if present:
+                            if (lo, hi) not in words:
+                                words[lo, hi] = _sentence_words(sentence)
+                            if _sentence_has(sentence, words[lo, hi], frozenset(present)):
+                                continue
+                add((start, start - stop, order, length, len(cands), stop, pat))
 
 
 def _covered(norm: str, start: int, stop: int, phrases: tuple[str, ...]) -> bool:
