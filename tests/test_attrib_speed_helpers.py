@@ -95,3 +95,19 @@ def test_capital_run_and_acronyms_are_capitalized() -> None:
     assert _capital_run(["CBP"]) == ["CBP"]
     assert _capital_run(["officials"]) == []
     assert _capital_run([]) == []
+
+
+def test_noun_roles_table_and_role_of():
+    """The per-word role table (built once with the tables) and the roles it gives phrases."""
+    from bias.features.attrib_lexicon import default_tables, role_of
+
+    t = default_tables()
+    assert t.noun_roles["spokesperson"] == frozenset({"official"})
+    assert t.noun_roles["prosecutors"] == frozenset({"prosecution_court"})
+    assert t.noun_roles["attorney"] == frozenset({"defense"})
+    assert "the" not in t.noun_roles
+    assert role_of(t, ("the", "attorney", "general")) == "official"  # the two-word term wins
+    assert role_of(t, ("defense", "attorney", "Jane")) == "defense"
+    assert role_of(t, ("immigration", "advocates")) == "advocate_ngo"
+    assert role_of(t, ("the", "man")) == "unknown"
+    assert role_of(t, ()) == "unknown"
