@@ -95,3 +95,35 @@ def test_capital_run_and_acronyms_are_capitalized() -> None:
     assert _capital_run(["CBP"]) == ["CBP"]
     assert _capital_run(["officials"]) == []
     assert _capital_run([]) == []
+
+
+def test_noun_roles_table_and_role_of():
+    """The per-word role table (built once with the tables) and the roles it gives phrases."""
+    from bias.features.attrib_lexicon import default_tables, role_of
+
+    t = default_tables()
+    assert t.noun_roles["spokesperson"] == frozenset({"official"})
+    assert t.noun_roles["prosecutors"] == frozenset({"prosecution_court"})
+    assert t.noun_roles["attorney"] == frozenset({"defense"})
+    assert "the" not in t.noun_roles
+    assert role_of(t, ("the", "attorney", "general")) == "official"  # the two-word term wins
+    assert role_of(t, ("defense", "attorney", "Jane")) == "defense"
+    assert role_of(t, ("immigration", "advocates")) == "advocate_ngo"
+    assert role_of(t, ("the", "man")) == "unknown"
+    assert role_of(t, ()) == "unknown"
+
+
+def test_word_before_a_cue_from_the_parse():
+    """The word before a cue, read from the parse, or None where the text must be read as written."""
+    from bias.corpus.segment import parse
+    from bias.features.attrib_find import _Finder
+    from bias.features.attrib_lexicon import default_tables
+    from bias.model import Article
+
+    text = "The Report said. Smith, said. 'Jones said. X-ray said."
+    parsed = parse(Article(id="t", outlet="o", title="t", text=text))
+    f = _Finder(parsed, default_tables())
+    said = [i for i, w in enumerate(parsed.word_lower) if w == "said"]
+    assert [f.word_before(i, 0) for i in said] == ["report", None, None, None]
+    assert f.word_before(said[0], 5) is None  # "Report" starts before the floor
+    assert f.word_before(0, 0) is None  # no word before the first

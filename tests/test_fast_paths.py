@@ -120,3 +120,31 @@ def test_contribution_terms_match_contributions():
     m = shipped_model()
     f = describe("Frankly, we must stop this disgraceful policy now!", m.groups)
     assert [(c.feature, c.label, c.value) for c in contributions(f, m)] == contribution_terms(f, m)
+
+
+def test_quote_index_gap_lookups_match_the_callback_forms():
+    """``ending_before``/``starting_after`` give the answers of ``first_ending``/``first_starting``
+    with a gap pattern as the test (exact quotations on a small text)."""
+    import re
+
+    from bias.corpus.parsed import Quote
+    from bias.features.attrib_quotes import QuoteIndex
+    from bias.model import Span
+
+    text = "A “one” , said B. “two”x C said: “three”"
+    quotes = [Quote(Span(2, 7), Span(3, 6), True), Quote(Span(18, 23), Span(19, 22), True),
+              Quote(Span(33, 40), Span(34, 39), True)]
+    idx = QuoteIndex(quotes)
+    gap_before, gap_after = re.compile(r"[ \t,—–-]*"), re.compile(r"[ \t,:]*")
+    assert idx.ending_before(0, 10, text, gap_before) is quotes[0]  # " , " between
+    assert idx.ending_before(0, 12, text, gap_before) is None  # "s" in the gap
+    assert idx.ending_before(7, 10, text, gap_before) is None  # lo < end: the first ends at 7
+    assert idx.starting_after(32, 41, text, gap_after) is quotes[2]
+    assert idx.starting_after(31, 41, text, gap_after) is quotes[2]  # ": " is a gap
+    assert idx.starting_after(30, 41, text, gap_after) is None  # "d: " holds a letter
+    assert idx.starting_after(35, 41, text, gap_after) is None  # no quotation starts in range
+    for lo, pos in ((0, 41), (3, 30), (20, 41)):
+        assert idx.ending_before(lo, pos, text, gap_before) is idx.first_ending(
+            lo, pos, lambda q, pos=pos: gap_before.fullmatch(text, q.span.end, pos) is not None)
+        assert idx.starting_after(lo, pos, text, gap_after) is idx.first_starting(
+            lo, pos, lambda q, lo=lo: gap_after.fullmatch(text, lo, q.span.start) is not None)

@@ -31,16 +31,10 @@ class Contents:
         self.follow_starts: list[int] = []
 
     def quote_before(self, pos: int, lo: int) -> Quote | None:
-        text = self.text
-        return self.quotes.first_ending(
-            lo, pos, lambda q: pat.GAP_BEFORE.fullmatch(text, q.span.end, pos) is not None
-        )
+        return self.quotes.ending_before(lo, pos, self.text, pat.GAP_BEFORE)
 
     def quote_after(self, pos: int, hi: int) -> Quote | None:
-        text = self.text
-        return self.quotes.first_starting(
-            pos, hi, lambda q: pat.GAP_AFTER.fullmatch(text, pos, q.span.start) is not None
-        )
+        return self.quotes.starting_after(pos, hi, self.text, pat.GAP_AFTER)
 
     def content_of(
         self, cue: Span, src: SourceHit | None, lo: int, hi: int, *, after: bool = False

@@ -31,6 +31,7 @@ from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, cue_at, 
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_right import (
+    NOUN_DETERMINERS,
     capital_subject,
     is_noun_after_by,
     is_noun_use,
@@ -87,6 +88,9 @@ def _agrees(word: str, form: CueForm, src: SourceHit, prev: str) -> bool:
     return True
 
 
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'")
+
+
 class _Finder:
     """Holds the per-article lookups while the rules run (created and dropped inside one call)."""
 
@@ -125,6 +129,27 @@ class _Finder:
             low = self.text.lower()
             self.lower = low if len(low) == len(self.text) else ""  # "": offsets differ, no shortcut
         return not self.lower or any(self.lower.find(w, lo, hi) >= 0 for w in pat.CONFIDENTIAL_WORDS)
+
+    def word_before(self, i: int, floor: int) -> str | None:
+        """The word before word ``i`` (a cue), lower-cased, read from the parse: what both
+        ``is_noun_use`` and ``pat.last_word`` look at when only whitespace separates the two words and
+        the word before is plain ASCII letters starting at or after ``floor`` (not after a letter or
+        an apostrophe). None in every other case (then the text is read as written)."""
+        k = i - 1
+        if k < 0:
+            return None
+        parsed, text = self.parsed, self.text
+        s, e = parsed.word_starts[k], parsed.word_ends[k]
+        w = parsed.word_texts[k]
+        if (
+            s < floor
+            or not (w.isascii() and w.isalpha())
+            or not text[e : parsed.word_starts[i]].isspace()
+            or s > 0
+            and text[s - 1] in _RUN_CHARS
+        ):
+            return None
+        return parsed.word_lower[k]
 
     def prior(self, lo: int, before: int) -> Attribution | None:
         """The last attribution whose cue starts in ``[lo, before)``."""
@@ -174,13 +199,26 @@ class _Finder:
     def verb(self, cue: Span, form: CueForm, i: int) -> None:
         text = self.text
         lo, hi, nested = self.bounds(cue)
-        if text[cue.start].isupper() or is_noun_use(text, lo, cue.start):
+        if text[cue.start].isupper():
             return
-        prev = pat.last_word(text, max(lo, cue.start - 40), cue.start).lower()
+        floor = max(lo, cue.start - 40)
+        before = self.word_before(i, floor)
+        if before is None:  # read from the text as written
+            if is_noun_use(text, lo, cue.start):
+                return
+            prev = pat.last_word(text, floor, cue.start).lower()
+        elif before in NOUN_DETERMINERS:  # "the report": a noun
+            return
+        else:
+            prev = before
         if prev == "to" and text[cue.start - 1] == " ":
             return
         after = text[cue.end : hi]
-        word = text[cue.start : cue.end].split()[0].lower()
+        ends = self.parsed.word_ends
+        if ends[i] == cue.end or text[ends[i]].isspace():
+            word = self.parsed.word_lower[i]  # the cue's first word, as parsed
+        else:
+            word = text[cue.start : cue.end].split()[0].lower()
         inverted = False
         src: SourceHit | None
         if word.endswith("ing") and prev not in pat.PASSIVE:

@@ -82,6 +82,8 @@ class Tables:
     genders: Mapping[str, str]  # given name or gendered word -> "female" | "male"
     heads: Mapping[str, SourceWord]  # single word -> its first row that makes it a source head noun
     framing: frozenset[str]  # lemmas of cues that only frame another cue ("in a statement"), never a speaker
+    # single word -> the speaker roles its rows signal (only words that signal one; see role_of)
+    noun_roles: Mapping[str, frozenset[str]]
 
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
@@ -140,7 +142,21 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
              if any(r.kind in _HEAD_KINDS for r in v)}
         ),
         framing=frozenset(f.lemma for fs in by_first.values() for f in fs if f.needs == "alone"),
+        noun_roles=MappingProxyType(_noun_roles(nouns)),
     )
+
+
+def _noun_roles(nouns: Mapping[str, Sequence[SourceWord]]) -> dict[str, frozenset[str]]:
+    """Word -> the roles of its rows that signal a speaker role (not "unknown", not a name marker)."""
+    out = {}
+    for word, rows in nouns.items():
+        roles = frozenset(r.role for r in rows if r.role != "unknown" and r.kind not in _NAME_MARKERS)
+        if roles:
+            out[word] = roles
+    return out
+
+
+_NAME_MARKERS = frozenset({"media_name", "org_word"})
 
 
 @cache
@@ -212,19 +228,23 @@ def head_kind(tables: Tables, word: str) -> SourceWord | None:
 
 def role_of(tables: Tables, words: Sequence[str]) -> str:
     """The speaker role signalled by the words of a source phrase ("unknown" when none)."""
-    low = [strip_dot(w) for w in words]
+    low = list(map(strip_dot, words))
+    phrases, roles = tables.phrases, tables.noun_roles
     found: set[str] = set()
-    i = 0
-    while i < len(low):
-        pair = " ".join(low[i : i + 2])
-        if pair in tables.phrases and tables.phrases[pair].role != "unknown":
-            found.add(tables.phrases[pair].role)
-            i += 2
-            continue
-        for row in tables.nouns.get(low[i], ()):
-            if row.role != "unknown" and row.kind not in {"media_name", "org_word"}:
+    i, n = 0, len(low)
+    while i < n:
+        if i + 1 < n:  # a two-word term first ("attorney general")
+            row = phrases.get(f"{low[i]} {low[i + 1]}")
+            if row is not None and row.role != "unknown":
                 found.add(row.role)
+                i += 2
+                continue
+        r = roles.get(low[i])
+        if r is not None:
+            found |= r
         i += 1
+    if not found:
+        return "unknown"
     for role in ROLE_PRIORITY:
         if role in found:
             return role

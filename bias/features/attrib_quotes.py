@@ -10,6 +10,7 @@ the first match), whatever the order and nesting of the quotations.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
@@ -76,4 +77,28 @@ class QuoteIndex:
         for k in sorted(self._by_start[a:b]):
             if ok(self.quotes[k]):
                 return self.quotes[k]
+        return None
+
+    def ending_before(self, lo: int, pos: int, text: str, gap: re.Pattern[str]) -> Quote | None:
+        """``first_ending(lo, pos, ok)`` where ``ok(q)``: ``gap`` matches all of ``text[q.span.end:pos]``
+        (no callback per look-up; most look-ups find no quotation in range and stop at once)."""
+        a, b = bisect_right(self._ends, lo), bisect_right(self._ends, pos)
+        if a == b:
+            return None
+        for k in sorted(self._by_end[a:b]):
+            q = self.quotes[k]
+            if gap.fullmatch(text, q.span.end, pos) is not None:
+                return q
+        return None
+
+    def starting_after(self, pos: int, hi: int, text: str, gap: re.Pattern[str]) -> Quote | None:
+        """``first_starting(pos, hi, ok)`` where ``ok(q)``: ``gap`` matches all of
+        ``text[pos:q.span.start]``."""
+        a, b = bisect_left(self._starts, pos), bisect_left(self._starts, hi)
+        if a == b:
+            return None
+        for k in sorted(self._by_start[a:b]):
+            q = self.quotes[k]
+            if gap.fullmatch(text, pos, q.span.start) is not None:
+                return q
         return None

@@ -17,7 +17,7 @@ from bias.features.attrib_window import abbrev_before as _abbrev_before
 _COMMA = re.compile(r",")
 _TRAILING_DATE = re.compile(r"\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _SENTENCE_MARK = re.compile(r"[.!?](?=\s|$|[”\"’])")
-_NOUN_DETERMINERS = DETERMINERS - {"that"}  # "the report": a noun, not a cue
+NOUN_DETERMINERS = DETERMINERS - {"that"}  # "the report": a noun, not a cue
 _RIGHT_STOP = re.compile(
     r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
     r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:“\"]|\s[—–]\s|\s--\s"
@@ -80,7 +80,7 @@ def right_source(
 def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
     """True when the cue word follows a determiner ("the report", "any statements")."""
     run = last_run(text, max(lo, cue_start - 40), cue_start, WORD_SPACE_REV)
-    return run is not None and text[run[0] : run[1]].lower() in _NOUN_DETERMINERS
+    return run is not None and text[run[0] : run[1]].lower() in NOUN_DETERMINERS
 
 
 def capital_subject(text: str, lo: int, hi: int, tables: Tables) -> SourceHit | None:

@@ -75,6 +75,8 @@ POSTMODIFIERS = words_of(
     of for with from at in on near inside within across including among close
     """
 )
+# Words that end the head part after a head candidate ("critics of X", "people familiar with").
+_HEAD_STOP = POSTMODIFIERS | {"who", "which", "familiar"}
 # A comma-delimited insertion between subject and verb starts with one of these ("X, who ..., said").
 INSERT_START = words_of(
     """
@@ -113,16 +115,23 @@ def _quote_boundary(text: str, i: int) -> bool:
 
 def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | None:
     """Classify ``text[start:end]`` as a source phrase (strip leading connectives, find the head)."""
-    seg = _PARENS.sub(lambda m: " " * len(m.group()), text[start:end])
+    seg = text[start:end]
+    if "(" in seg:
+        seg = _PARENS.sub(_blank, seg)
     toks = tokens(seg)
-    while toks and (strip_dot(toks[0][2]) in LEADING_SKIP):
-        toks = toks[1:]
+    skip = 0
+    while skip < len(toks) and strip_dot(toks[skip][2]) in LEADING_SKIP:
+        skip += 1
+    if skip:
+        toks = toks[skip:]
     if not toks or len(toks) > 18:
         return None
     words = [t[2] for t in toks]
     lows = list(map(strip_dot, words))  # each word lower-cased, without a trailing dot or possessive
     heads = tables.heads  # the words that can head a source phrase (see head_kind)
     n = len(words)
+    # an apposition after a comma or dash ends the head (only possible when the phrase holds one)
+    punct = "," in seg or "—" in seg
     # the head part ends at the first modifier after a head candidate ("critics of X", "a report filed as")
     head_end = n
     seen_head = False
@@ -130,27 +139,26 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         low = lows[i]
         more = i + 1 < n
         capital = w[:1].isupper()
-        gerund = (
-            low.endswith("ing")
+        participle = not capital and (
+            low.endswith("ed")
+            or low.endswith("ing")
             and len(low) > 5
             and not (more and (lows[i + 1] in heads or words[i + 1][:1].isupper()))
         )  # "the union representing ..." ends the head; "shipping executives" does not
-        participle = (low.endswith("ed") or gerund) and not capital
         if i > 0 and participle and more and lows[i + 1] == "by":
             head_end = i
             break
-        not_participle = low == "not" and more and lows[i + 1].endswith("ed")
         if (
             seen_head
+            and (participle or low in _HEAD_STOP or low == "not" and more and lows[i + 1].endswith("ed"))
             and i > 0
-            and (low in POSTMODIFIERS or low in {"who", "which", "familiar"} or participle or not_participle)
         ):
             head_end = i
             break
         if capital or low in heads or low in PRONOUNS:  # (acronyms are capitalized)
             seen_head = True
         # an apposition after a comma ("Jennifer Allen, executive director of ...") ends the head
-        if seen_head and more and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
+        if punct and seen_head and more and seg[toks[i][1] : toks[i + 1][0]].strip() in {",", "—"}:
             head_end = i + 1
             break
     head = words[:head_end]
@@ -176,12 +184,18 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
         if sub and sub[0] not in {"document", "pronoun"}:
             kind, named = sub
     s, e = start + toks[0][0], start + toks[-1][1]
-    close = _CLOSING_PARENS.match(text[e:end])
+    close = _CLOSING_PARENS.match(text, e, end)
     if close:
-        e += close.end()
+        e = close.end()
     while e > s and text[e - 1] in ".,":
         e -= 1
     return SourceHit(Span(s, e), tuple(head), tuple(words), kind, named)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Spaces as long as the match (to blank out a parenthesis, keeping offsets)."""
+    return " " * (m.end() - m.start())
+
 
 
 def _strip_back(text: str, lo: int, pos: int, words: set[str] | frozenset[str]) -> int:
