@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bias.corpus.segment import _DIGIT, _JOINER, _LETTER, _WORD, _char_classes, _words
+from bias.corpus.segment import _DIGIT, _JOINER, _LETTER, _WORD, _char_classes, _word_table, _words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,3 +55,18 @@ _TRICKY = st.text(alphabet=st.sampled_from(list("ab1Z2.-,'’‑ \n_Σ9\0\t") +
 @given(st.one_of(_TRICKY, st.text(max_size=40)))
 def test_words_match_the_pattern_on_any_text(text: str) -> None:
     assert _words(text) == _reference(text)
+
+
+def test_word_table_lower_exact() -> None:
+    assert _word_table("ΟΔΟΣ:A İx ΣΑ Don’t") == (
+        (0, 5, 7, 10, 13), (4, 6, 9, 12, 18), ("ΟΔΟΣ", "A", "İx", "ΣΑ", "Don’t"),
+        ("οδος", "a", "i\u0307x", "σα", "don’t"))
+    assert _word_table("") == ((), (), (), ())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TRICKY, st.text(max_size=40)))
+def test_word_table_lower_is_each_word_lowered(text: str) -> None:
+    starts, ends, texts, lower = _word_table(text)
+    assert (starts, ends, texts) == _words(text)
+    assert lower == tuple(w.lower() for w in texts)

@@ -227,17 +227,31 @@ def _char_classes() -> np.ndarray:
 
 
 def _words(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
-    """Start and end offsets and text of every word: the matches of :data:`_WORD`, found with numpy.
+    """Start and end offsets and text of every word: the matches of :data:`_WORD` (:func:`_word_table`)."""
+    return _word_table(text)[:3]
+
+
+_WordTable = tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _word_table(text: str) -> _WordTable:
+    """Start and end offsets, text and lower-cased text of every word: the matches of :data:`_WORD`,
+    found with numpy.
 
     Each character is classified at once (letter, digit, other); a word is then a maximal run of
     alphanumerics and of the marks that join two runs (``-``, ``'``, ``’``, ``‑`` or ``.`` between
     alphanumerics, ``.-`` before one, ``,`` between digits), plus the final period of a dotted
     acronym (a ``.`` after ``.`` and a letter). That is what the greedy regular expression matches,
     without a match object per word; ``tests/test_segment.py`` checks the two agree.
+
+    The lower-cased texts come from lower-casing all the words at once, each followed by a NUL:
+    ``str.lower`` maps character by character except a final sigma, which looks at the cased
+    letters around it, and a NUL (neither cased nor case-ignorable) stops that look just as the end
+    of a lone word does, so each piece equals ``word.lower()``.
     """
     n = len(text)
     if not n:
-        return (), (), ()
+        return (), (), (), ()
     code = np.zeros(n + 4, np.uint32)  # code points with two zeros of padding: code[i + 2] is text[i]
     code[2:-2] = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
     cls = _char_classes()[np.minimum(code, _BMP - 1)]
@@ -259,10 +273,12 @@ def _words(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]
     # the words' characters, each word followed by one NUL (the first character after it), decoded
     # and split in one go; NUL is never part of a word
     chars = np.where(in_word[1:-1], cur, 0)[in_word[1:-1] | in_word[:-2]]
-    texts = chars.tobytes().decode("utf-32-le").split("\0")
+    joined = chars.tobytes().decode("utf-32-le")
+    texts, lower = joined.split("\0"), joined.lower().split("\0")
     if not texts[-1]:  # "" after the last NUL, unless the text ends in a word
         texts.pop()
-    return tuple(edges[0::2]), tuple(edges[1::2]), tuple(texts)
+        lower.pop()
+    return tuple(edges[0::2]), tuple(edges[1::2]), tuple(texts), tuple(lower)
 
 
 def _role(text: str, p: int, ps: int, pe: int) -> str:
@@ -362,7 +378,7 @@ def parse(article: Article) -> Parsed:
     """
     text = article.text
     paragraphs = paragraph_spans(text)
-    word_starts, word_ends, word_texts = _words(text)
+    word_starts, word_ends, word_texts, word_lower = _word_table(text)
     return Parsed.from_word_offsets(
         article=article,
         paragraphs=paragraphs,
@@ -371,4 +387,5 @@ def parse(article: Article) -> Parsed:
         word_ends=word_ends,
         quotes=_quotes(text, paragraphs),
         word_texts=word_texts,
+        word_lower=word_lower,
     )
