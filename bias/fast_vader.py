@@ -249,13 +249,14 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         scored = list(compress(range(n), map(self.scored_words.__contains__, lower)))
         if not scored:  # every word scores 0: what _score_valence gives for n zeros
             return _NEUTRAL
-        # Whether a rule word may be in the sentence: "n't" in a lowercased word needs "'t" or "'T" in
-        # the text. (A superset is enough: the full rules give the same valence without rule words.)
-        any_rule = not _RULE_WORDS.isdisjoint(lower) or "'t" in text or "'T" in text
+        # "n't" in a lowercased word needs "'t" or "'T" in the text (a superset is enough: without rule
+        # words, the full rules of _valence give the same valence as _plain_valence)
+        maybe_nt = "'t" in text or "'T" in text
         sentiments: list[float] = [0] * n  # boosters, "kind" of "kind of" and other words score 0
         for i in scored:
             if not (lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of"):
-                if any_rule and _rule_in(lower[max(i - 3, 0):i + 1]):
+                reach = lower[max(i - 3, 0):i + 1]
+                if not _RULE_WORDS.isdisjoint(reach) or (maybe_nt and _rule_in(reach)):
                     sentiments[i] = self._valence(tokens, lower, i)
                 else:
                     sentiments[i] = self._plain_valence(tokens, lower, i)
