@@ -257,9 +257,10 @@ def _single_closer(text: str, marks: list[tuple[int, str]], i: int, ps: int, pe:
     return -2
 
 
-def _paragraph_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]]:
-    """Outer quotations of one paragraph as ``(start, end, closed)`` with ``end`` past the mark."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text, ps, pe)]
+def _paragraph_quotes(text: str, ps: int, pe: int,
+                      marks: list[tuple[int, str]]) -> list[tuple[int, int, bool]]:
+    """Outer quotations of one paragraph as ``(start, end, closed)`` with ``end`` past the mark, given
+    the paragraph's quotation ``marks`` as ``(offset, mark)``."""
     out: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
@@ -300,11 +301,24 @@ def _paragraph_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]
 
 
 def _quotes(text: str, paragraphs: tuple[Span, ...]) -> tuple[Quote, ...]:
+    # The marks of the whole text, found in one pass: a mark is never whitespace, so each lies in a
+    # paragraph, and the paragraphs (sorted, disjoint) take them in turn.
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    if not marks:
+        return ()
     out: list[Quote] = []
     pending = False  # the previous paragraph ended inside an unclosed quotation
+    j, last = 0, len(marks)
     for p in paragraphs:
         ps, pe = p.start, p.end
-        found = [q for q in _paragraph_quotes(text, ps, pe) if _ALNUM.search(text, q[0], q[1])]
+        k = j
+        while k < last and marks[k][0] < pe:
+            k += 1
+        if k == j:  # no mark: no quotation, and none runs on into the next paragraph
+            pending = False
+            continue
+        found = [q for q in _paragraph_quotes(text, ps, pe, marks[j:k]) if _ALNUM.search(text, q[0], q[1])]
+        j = k
         for n, (s, e, closed) in enumerate(found):
             continued = pending and n == 0 and s == ps
             inner = Span(s + 1, e - 1 if closed else e)
