@@ -20,6 +20,7 @@ order and the results are identical; ``tests/test_fast_vader.py`` checks this on
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Sequence
 from functools import lru_cache
@@ -73,6 +74,17 @@ def _is_cap_diff(tokens: Sequence[str]) -> bool:
 def _rule_in(lower: Sequence[str]) -> bool:
     """True when a word of ``lower`` is a rule word (:data:`_RULE_WORDS`, or holds "n't")."""
     return not _RULE_WORDS.isdisjoint(lower) or any("n't" in w for w in lower)
+
+
+def emoji_prefilter(chars: frozenset[str]) -> re.Pattern[str]:
+    """A character class holding every character of ``chars`` and more: the few below U+2000 one by one,
+    then everything from the lowest of the others up. Accents, curly quotes, dashes and ellipses lie
+    outside it, so one ``search`` (a handful of ranges) clears most non-ASCII text; a hit only means
+    the exact set test must run."""
+    low = sorted(c for c in chars if ord(c) < 0x2000)
+    high = [c for c in chars if ord(c) >= 0x2000]
+    ranges = "".join(map(re.escape, low)) + (f"{re.escape(min(high))}-\U0010ffff" if high else "")
+    return re.compile(f"[{ranges}]" if ranges else "(?!)")
 
 
 def _negated(word_lower: str) -> bool:
@@ -217,6 +229,7 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         # lexicon words that get a valence of their own (boosters score 0 even when in the lexicon)
         self.scored_words = frozenset(w for w in self.lexicon if w not in BOOSTER_DICT)
         self.ascii_emojis = any(e.isascii() for e in self.emoji_chars)  # none in vaderSentiment 3.3.2
+        self.maybe_emoji = emoji_prefilter(self.emoji_chars)
 
     def _replace_emojis(self, text: str) -> str:
         """The stock emoji pass: each emoji character becomes its description, space-separated."""
@@ -239,7 +252,8 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """VADER's ``(neg, neu, pos, compound)`` for ``text``, as ``polarity_scores`` gives them."""
-        if (self.ascii_emojis or not text.isascii()) and not self.emoji_chars.isdisjoint(text):
+        if ((self.ascii_emojis or not text.isascii()) and self.maybe_emoji.search(text)
+                and not self.emoji_chars.isdisjoint(text)):
             text = self._replace_emojis(text)
         tokens = text.split()  # (the stock code strips the text first: the same tokens and counts)
         if not tokens:

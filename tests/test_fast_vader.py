@@ -22,6 +22,7 @@ from bias.fast_vader import (
     _rule_in,
     _score_valence,
     _strip_punc_if_word,
+    emoji_prefilter,
 )
 from bias.model import Article
 
@@ -206,3 +207,18 @@ def test_but_check_rescales_the_first_of_equal_scores() -> None:
 def test_phrase_words() -> None:
     assert {"the", "bomb", "kind", "of", "yeah", "right"} <= _PHRASE_WORDS
     assert "badass" not in _PHRASE_WORDS
+
+
+def test_emoji_prefilter() -> None:
+    rx = emoji_prefilter(frozenset({"\u00a9", "\u263a", "\U0001f600"}))
+    assert rx.pattern == "[©\u263a-\U0010ffff]"
+    assert [bool(rx.search(c)) for c in ("©", "☺", "😀", "\u2764", "“", "é", "a", "\u2026")] == [
+        True, True, True, True, False, False, False, False]
+    assert emoji_prefilter(frozenset()).search("anything ☺") is None
+    assert _fast().maybe_emoji.search("plain “quoted” text — fine…") is None
+
+
+@pytest.mark.parametrize("text", ["I \u2764 this \u263a", "Great \U0001f600 day", "\u00a9 2024 good",
+                                  "€5 is bad"])
+def test_emoji_texts(text: str) -> None:
+    _assert_same(text)
