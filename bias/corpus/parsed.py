@@ -5,10 +5,10 @@ extractor reads it and none re-tokenises the text.
 
 An article has about a thousand words, and most extractors only need their offsets or their text,
 not a :class:`~bias.model.Span` object per word. So ``parse()`` builds :class:`Parsed` with
-:meth:`Parsed.from_word_offsets`: ``words`` (and the lower-cased word texts) are then filled in on
-first use, from the plain offset tuples ``word_starts`` / ``word_ends`` and the word texts, which
-the parser finds together with the offsets. A lazy field reads exactly as if it had been given to
-the constructor (same value, equality, hash, repr and pickle).
+:meth:`Parsed.from_word_offsets`: it gives the plain offset tuples ``word_starts`` / ``word_ends``
+and the lower-cased word texts, which the parser finds together with the offsets; ``words`` and the
+words as written (``word_texts``, read by few) are filled in on first use. A lazy field reads
+exactly as if it had been given to the constructor (same value, equality, hash, repr and pickle).
 """
 
 from __future__ import annotations
