@@ -20,6 +20,7 @@ order and the results are identical; ``tests/test_fast_vader.py`` checks this on
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Sequence
 from functools import lru_cache
@@ -56,14 +57,34 @@ def _strip_punc_if_word(token: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def _read_token(token: str) -> tuple[str, str, bool, bool]:
-    """What VADER reads of one whitespace-separated token: the word (:func:`_strip_punc_if_word`),
-    that word lowercased, whether it is all capitals and whether it is a rule word (see
-    :data:`_RULE_WORDS`). One cached look-up per token instead of four string operations (most
-    tokens of an article repeat)."""
-    word = _strip_punc_if_word(token)
-    lower = word.lower()
-    return word, lower, word.isupper(), lower in _RULE_WORDS or "n't" in lower
+def _lower_token(token: str) -> str:
+    """The word VADER reads in one whitespace-separated token (:func:`_strip_punc_if_word`),
+    lowercased: one cached look-up per token (most tokens of an article repeat)."""
+    return _strip_punc_if_word(token).lower()
+
+
+def _is_cap_diff(tokens: Sequence[str]) -> bool:
+    """VADER's ``is_cap_diff``: some, but not all, of the words are all capitals. Only asked for
+    when a word that matters is in capitals (rare), so it is not computed for every sentence."""
+    n = len(tokens)
+    n_upper = sum(map(str.isupper, map(_strip_punc_if_word, tokens)))
+    return 0 < n - n_upper < n
+
+
+def _rule_in(lower: Sequence[str]) -> bool:
+    """True when a word of ``lower`` is a rule word (:data:`_RULE_WORDS`, or holds "n't")."""
+    return not _RULE_WORDS.isdisjoint(lower) or any("n't" in w for w in lower)
+
+
+def emoji_prefilter(chars: frozenset[str]) -> re.Pattern[str]:
+    """A character class holding every character of ``chars`` and more: the few below U+2000 one by one,
+    then everything from the lowest of the others up. Accents, curly quotes, dashes and ellipses lie
+    outside it, so one ``search`` (a handful of ranges) clears most non-ASCII text; a hit only means
+    the exact set test must run."""
+    low = sorted(c for c in chars if ord(c) < 0x2000)
+    high = [c for c in chars if ord(c) >= 0x2000]
+    ranges = "".join(map(re.escape, low)) + (f"{re.escape(min(high))}-\U0010ffff" if high else "")
+    return re.compile(f"[{ranges}]" if ranges else "(?!)")
 
 
 def _negated(word_lower: str) -> bool:
@@ -71,14 +92,15 @@ def _negated(word_lower: str) -> bool:
     return word_lower in _NEGATORS or "n't" in word_lower
 
 
-def _scalar_inc_dec(word: str, word_lower: str, valence: float, is_cap_diff: bool) -> float:
-    """VADER's ``scalar_inc_dec``: the boost (or damping) a booster word gives the next valence."""
+def _scalar_inc_dec(token: str, word_lower: str, valence: float, tokens: Sequence[str]) -> float:
+    """VADER's ``scalar_inc_dec``: the boost (or damping) a booster word (read from ``token``, one
+    of the sentence's ``tokens``) gives the next valence."""
     scalar = 0.0
     if word_lower in BOOSTER_DICT:
         scalar = BOOSTER_DICT[word_lower]
         if valence < 0:
             scalar *= -1
-        if word.isupper() and is_cap_diff:
+        if _strip_punc_if_word(token).isupper() and _is_cap_diff(tokens):
             if valence > 0:
                 scalar += C_INCR
             else:
@@ -207,6 +229,7 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         # lexicon words that get a valence of their own (boosters score 0 even when in the lexicon)
         self.scored_words = frozenset(w for w in self.lexicon if w not in BOOSTER_DICT)
         self.ascii_emojis = any(e.isascii() for e in self.emoji_chars)  # none in vaderSentiment 3.3.2
+        self.maybe_emoji = emoji_prefilter(self.emoji_chars)
 
     def _replace_emojis(self, text: str) -> str:
         """The stock emoji pass: each emoji character becomes its description, space-separated."""
@@ -229,30 +252,33 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
         """VADER's ``(neg, neu, pos, compound)`` for ``text``, as ``polarity_scores`` gives them."""
-        if (self.ascii_emojis or not text.isascii()) and not self.emoji_chars.isdisjoint(text):
+        if ((self.ascii_emojis or not text.isascii()) and self.maybe_emoji.search(text)
+                and not self.emoji_chars.isdisjoint(text)):
             text = self._replace_emojis(text)
         tokens = text.split()  # (the stock code strips the text first: the same tokens and counts)
         if not tokens:
             return 0.0, 0.0, 0.0, 0.0
-        words, lower, upper, rule = zip(*map(_read_token, tokens), strict=True)
-        n = len(words)
+        lower = list(map(_lower_token, tokens))
+        n = len(lower)
         scored = list(compress(range(n), map(self.scored_words.__contains__, lower)))
         if not scored:  # every word scores 0: what _score_valence gives for n zeros
             return _NEUTRAL
-        n_upper = sum(upper)
-        is_cap_diff = 0 < n - n_upper < n
+        # "n't" in a lowercased word needs "'t" or "'T" in the text (a superset is enough: without rule
+        # words, the full rules of _valence give the same valence as _plain_valence)
+        maybe_nt = "'t" in text or "'T" in text
         sentiments: list[float] = [0] * n  # boosters, "kind" of "kind of" and other words score 0
-        any_rule = any(rule)
         for i in scored:
             if not (lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of"):
-                if any_rule and any(rule[max(i - 3, 0):i + 1]):
-                    sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+                reach = lower[max(i - 3, 0):i + 1]
+                if not _RULE_WORDS.isdisjoint(reach) or (maybe_nt and _rule_in(reach)):
+                    sentiments[i] = self._valence(tokens, lower, i)
                 else:
-                    sentiments[i] = self._plain_valence(words, lower, i, is_cap_diff)
+                    sentiments[i] = self._plain_valence(tokens, lower, i)
         return _score_valence(_but_check(lower, sentiments), text)
 
-    def _valence(self, words: Sequence[str], lower: Sequence[str], i: int, is_cap_diff: bool) -> float:
-        """VADER's ``sentiment_valence`` for the lexicon word at ``i``."""
+    def _valence(self, tokens: Sequence[str], lower: Sequence[str], i: int) -> float:
+        """VADER's ``sentiment_valence`` for the lexicon word at ``i`` (``tokens`` as split from the text,
+        ``lower`` the words read from them, lowercased)."""
         lexicon = self.lexicon
         item_lowercase = lower[i]
         valence = lexicon[item_lowercase]
@@ -262,7 +288,7 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         if ((i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no")
                 or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in _OR_NOR)):
             valence = lexicon[item_lowercase] * N_SCALAR
-        if words[i].isupper() and is_cap_diff:
+        if _strip_punc_if_word(tokens[i]).isupper() and _is_cap_diff(tokens):
             if valence > 0:
                 valence += C_INCR
             else:
@@ -270,7 +296,7 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         for start_i in range(3):
             j = i - (start_i + 1)
             if j >= 0 and lower[j] not in lexicon:
-                s = _scalar_inc_dec(words[j], lower[j], valence, is_cap_diff)
+                s = _scalar_inc_dec(tokens[j], lower[j], valence, tokens)
                 if start_i == 1 and s != 0:
                     s = s * 0.95
                 if start_i == 2 and s != 0:
@@ -281,13 +307,13 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
                     valence = _special_idioms_check(valence, lower, i)
         return self._least(valence, lower, i)
 
-    def _plain_valence(self, words: Sequence[str], lower: Sequence[str], i: int, is_cap_diff: bool) -> float:
+    def _plain_valence(self, tokens: Sequence[str], lower: Sequence[str], i: int) -> float:
         """:meth:`_valence` for a lexicon word with no rule word (:data:`_RULE_WORDS`) among it and
         the three words before it: every step of :meth:`_valence` but capitals and idioms leaves the
         valence as it is (adding a zero booster, multiplying by nothing), so only those two run."""
         lexicon = self.lexicon
         valence = lexicon[lower[i]]
-        if words[i].isupper() and is_cap_diff:
+        if _strip_punc_if_word(tokens[i]).isupper() and _is_cap_diff(tokens):
             if valence > 0:
                 valence += C_INCR
             else:

@@ -16,10 +16,13 @@ from bias.fast_vader import (
     _PHRASE_WORDS,
     FastAnalyzer,
     _but_check,
+    _is_cap_diff,
+    _lower_token,
     _negated,
-    _read_token,
+    _rule_in,
     _score_valence,
     _strip_punc_if_word,
+    emoji_prefilter,
 )
 from bias.model import Article
 
@@ -144,13 +147,32 @@ def test_strip_punc_if_word() -> None:
     assert _strip_punc_if_word("\u201cgood\u201d") == "\u201cgood\u201d"
 
 
-def test_read_token() -> None:
-    assert _read_token("'GOOD!'") == ("GOOD", "good", True, False)
-    assert _read_token(":)") == (":)", ":)", False, False)
-    assert _read_token("Don't,") == ("Don't", "don't", False, True)
-    assert _read_token("\u201cOK\u201d") == ("\u201cOK\u201d", "\u201cok\u201d", True, False)
-    assert [_read_token(w)[3] for w in ("So", "this", "NO", "least", "very", "never", "the", "of")] == [
+def test_lower_token() -> None:
+    assert _lower_token("'GOOD!'") == "good"
+    assert _lower_token(":)") == ":)"
+    assert _lower_token("Don't,") == "don't"
+    assert _lower_token("\u201cOK\u201d") == "\u201cok\u201d"
+
+
+def test_is_cap_diff() -> None:
+    assert _is_cap_diff(["GOOD", "news"]) is True
+    assert _is_cap_diff(["'GOOD!'", "NEWS"]) is False
+    assert _is_cap_diff(["good", "news"]) is False
+    assert _is_cap_diff([":)", "OK"]) is True  # ":)" is kept whole and is not upper
+
+
+def test_rule_in() -> None:
+    assert [_rule_in([w]) for w in ("so", "this", "no", "least", "very", "never", "the", "of")] == [
         True, True, True, True, True, True, False, False]
+    assert _rule_in(["it", "isn't"]) is True
+    assert _rule_in(["it", "is"]) is False
+    assert _rule_in([]) is False
+
+
+@pytest.mark.parametrize("text", ["It IS GOOD", "IT IS GOOD", "it is VERY good", "it is Very GOOD news",
+                                  "'DON'T' do it, good", "It ISN'T good", "It isn\u2019t good"])
+def test_capitals_and_negations(text: str) -> None:
+    _assert_same(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -185,3 +207,18 @@ def test_but_check_rescales_the_first_of_equal_scores() -> None:
 def test_phrase_words() -> None:
     assert {"the", "bomb", "kind", "of", "yeah", "right"} <= _PHRASE_WORDS
     assert "badass" not in _PHRASE_WORDS
+
+
+def test_emoji_prefilter() -> None:
+    rx = emoji_prefilter(frozenset({"\u00a9", "\u263a", "\U0001f600"}))
+    assert rx.pattern == "[©\u263a-\U0010ffff]"
+    assert [bool(rx.search(c)) for c in ("©", "☺", "😀", "\u2764", "“", "é", "a", "\u2026")] == [
+        True, True, True, True, False, False, False, False]
+    assert emoji_prefilter(frozenset()).search("anything ☺") is None
+    assert _fast().maybe_emoji.search("plain “quoted” text — fine…") is None
+
+
+@pytest.mark.parametrize("text", ["I \u2764 this \u263a", "Great \U0001f600 day", "\u00a9 2024 good",
+                                  "€5 is bad"])
+def test_emoji_texts(text: str) -> None:
+    _assert_same(text)

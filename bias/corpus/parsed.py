@@ -5,10 +5,10 @@ extractor reads it and none re-tokenises the text.
 
 An article has about a thousand words, and most extractors only need their offsets or their text,
 not a :class:`~bias.model.Span` object per word. So ``parse()`` builds :class:`Parsed` with
-:meth:`Parsed.from_word_offsets`: ``words`` (and the lower-cased word texts) are then filled in on
-first use, from the plain offset tuples ``word_starts`` / ``word_ends`` and the word texts, which
-the parser finds together with the offsets. A lazy field reads exactly as if it had been given to
-the constructor (same value, equality, hash, repr and pickle).
+:meth:`Parsed.from_word_offsets`: it gives the plain offset tuples ``word_starts`` / ``word_ends``
+and the lower-cased word texts, which the parser finds together with the offsets; ``words`` and the
+words as written (``word_texts``, read by few) are filled in on first use. A lazy field reads
+exactly as if it had been given to the constructor (same value, equality, hash, repr and pickle).
 """
 
 from __future__ import annotations
@@ -69,12 +69,14 @@ class Parsed:
     @classmethod
     def from_word_offsets(cls, article: Article, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
                           word_starts: tuple[int, ...], word_ends: tuple[int, ...],
-                          quotes: tuple[Quote, ...], word_texts: tuple[str, ...] | None = None) -> Parsed:
+                          quotes: tuple[Quote, ...], word_texts: tuple[str, ...] | None = None,
+                          word_lower: tuple[str, ...] | None = None) -> Parsed:
         """A parse whose words are given as offsets (``0 <= start <= end``, sorted, disjoint).
 
         Equal to ``Parsed(article, paragraphs, sentences, words, quotes)`` with ``words`` the spans
         of those offsets; the word spans are only built if ``words`` is read. ``word_texts``, when
-        given, must be the texts of those words (as the parser finds them anyway).
+        given, must be the texts of those words (as the parser finds them anyway), and ``word_lower``
+        the same texts lower-cased (each ``str.lower`` of its word).
         """
         parsed = object.__new__(cls)
         for name, value in (("article", article), ("paragraphs", paragraphs), ("sentences", sentences),
@@ -83,6 +85,8 @@ class Parsed:
             object.__setattr__(parsed, name, value)
         if word_texts is not None:
             object.__setattr__(parsed, "word_texts", word_texts)
+        if word_lower is not None:
+            object.__setattr__(parsed, "word_lower", word_lower)
         return parsed
 
     def __getattr__(self, name: str) -> object:

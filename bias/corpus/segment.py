@@ -38,6 +38,7 @@ Words
     Runs of letters and digits joined by internal apostrophes (``don’t``), hyphens
     (``long-standing``), periods (``2.2``) or digit-group commas (``10,000``). A dotted acronym
     keeps its final period (``U.S.``, ``p.m.``, ``U.S.-Mexico``). Punctuation alone is never a word.
+    Found by :func:`bias.corpus.words.word_table`.
 
 Quotations
     Only outer quotations are returned: in ``“He said ‘no’ to me”`` the single quote is nested
@@ -61,16 +62,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from itertools import starmap
 
-import numpy as np
-
 from bias.corpus.parsed import Parsed, Quote
+from bias.corpus.words import word_table
 from bias.model import Article, Span, trusted_span
 
 _PARA = re.compile(r"\S(?:[^\n]*\S)?")
 _LIST_MARK = re.compile(r"(?:[-–—•*·▪‣►]|\(?\d{1,3}[.)])\s+(?=\S)")
+# The pattern starts with a character class so the regex engine can skip ahead quickly; the
+# lookbehinds come after that first character for the same reason.
+_CANDIDATE = re.compile(
+    # terminator: a period, ! or ?, or an ellipsis (". . .", "...", "…"); it only starts where a run of
+    # terminators starts and is possessive, so long runs of dots cost linear time
+    r"([.!?…](?<![.!?…][.!?…])(?<![.!?…]\s[.!?…])(?:\s?[.!?…])*+)"
+    r"([\"'”’»)\]]*)"  # closing marks that belong to the sentence
+    r"(?=\s+(\S))"  # whitespace, then the next sentence's first character
+)
+_NEXT_WORD = re.compile(r"[^\W_]+")
+_ALNUM = re.compile(r"[^\W_]")
+_MARK = re.compile(r"(?:[-–—•*·▪‣►]|\(?\d{1,3}[.)])\s+(?=\S)")
 # The pattern starts with a character class so the regex engine can skip ahead quickly; the
 # lookbehinds come after that first character for the same reason.
 _CANDIDATE = re.compile(
@@ -212,59 +223,6 @@ def _sentences(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-@cache
-def _char_classes() -> np.ndarray:
-    """Per code point of the Basic Multilingual Plane: :data:`_LETTER` (a letter or other non-decimal
-    alphanumeric, ``[^\\W\\d_]``), :data:`_DIGIT` (a decimal digit, ``\\d``) as the ``re`` module
-    classifies them, :data:`_JOINER` (``-'’‑``) or 0 (anything else); built once per process, read-only."""
-    bmp = "".join(map(chr, range(_BMP)))
-    alnum = np.fromiter(map(str.isalnum, bmp), bool, _BMP)
-    digit = np.fromiter(map(str.isdecimal, bmp), bool, _BMP)
-    classes = np.where(digit, _DIGIT, np.where(alnum, _LETTER, 0)).astype(np.uint8)
-    classes[[ord(c) for c in _JOINERS]] = _JOINER
-    classes.setflags(write=False)
-    return classes
-
-
-def _words(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
-    """Start and end offsets and text of every word: the matches of :data:`_WORD`, found with numpy.
-
-    Each character is classified at once (letter, digit, other); a word is then a maximal run of
-    alphanumerics and of the marks that join two runs (``-``, ``'``, ``’``, ``‑`` or ``.`` between
-    alphanumerics, ``.-`` before one, ``,`` between digits), plus the final period of a dotted
-    acronym (a ``.`` after ``.`` and a letter). That is what the greedy regular expression matches,
-    without a match object per word; ``tests/test_segment.py`` checks the two agree.
-    """
-    n = len(text)
-    if not n:
-        return (), (), ()
-    code = np.zeros(n + 4, np.uint32)  # code points with two zeros of padding: code[i + 2] is text[i]
-    code[2:-2] = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    cls = _char_classes()[np.minimum(code, _BMP - 1)]
-    for i in np.flatnonzero(code >= _BMP).tolist():  # outside the BMP (rare): one by one
-        ch = text[i - 2]
-        cls[i] = _DIGIT if ch.isdecimal() else _LETTER if ch.isalnum() else 0
-    alnum, digit = cls >= _LETTER, cls == _DIGIT
-    cur, before, after = code[2:-2], alnum[1:-3], alnum[3:-1]  # aligned with text
-    dot = cur == _DOT
-    joined = ((cls[2:-2] == _JOINER) | dot) & before & after
-    joined |= (cur == _COMMA) & digit[1:-3] & digit[3:-1]
-    dot_dash = dot & before & (code[3:-1] == _DASH) & alnum[4:]
-    joined |= dot_dash
-    joined[1:] |= dot_dash[:-1]
-    joined |= dot & ~joined & (cls[1:-3] == _LETTER) & (code[:-4] == _DOT)  # "U.S." keeps its period
-    in_word = np.zeros(n + 2, bool)  # padded with one False on each side
-    in_word[1:-1] = alnum[2:-2] | joined
-    edges = np.flatnonzero(in_word[1:] != in_word[:-1]).tolist()
-    # the words' characters, each word followed by one NUL (the first character after it), decoded
-    # and split in one go; NUL is never part of a word
-    chars = np.where(in_word[1:-1], cur, 0)[in_word[1:-1] | in_word[:-2]]
-    texts = chars.tobytes().decode("utf-32-le").split("\0")
-    if not texts[-1]:  # "" after the last NUL, unless the text ends in a word
-        texts.pop()
-    return tuple(edges[0::2]), tuple(edges[1::2]), tuple(texts)
-
-
 def _role(text: str, p: int, ps: int, pe: int) -> str:
     """``"open"``, ``"close"`` or ``""`` (no clear context) for the double mark at ``p``."""
     prev = text[p - 1] if p > ps else " "
@@ -299,9 +257,10 @@ def _single_closer(text: str, marks: list[tuple[int, str]], i: int, ps: int, pe:
     return -2
 
 
-def _paragraph_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]]:
-    """Outer quotations of one paragraph as ``(start, end, closed)`` with ``end`` past the mark."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text, ps, pe)]
+def _paragraph_quotes(text: str, ps: int, pe: int,
+                      marks: list[tuple[int, str]]) -> list[tuple[int, int, bool]]:
+    """Outer quotations of one paragraph as ``(start, end, closed)`` with ``end`` past the mark, given
+    the paragraph's quotation ``marks`` as ``(offset, mark)``."""
     out: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
@@ -342,11 +301,24 @@ def _paragraph_quotes(text: str, ps: int, pe: int) -> list[tuple[int, int, bool]
 
 
 def _quotes(text: str, paragraphs: tuple[Span, ...]) -> tuple[Quote, ...]:
+    # The marks of the whole text, found in one pass: a mark is never whitespace, so each lies in a
+    # paragraph, and the paragraphs (sorted, disjoint) take them in turn.
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    if not marks:
+        return ()
     out: list[Quote] = []
     pending = False  # the previous paragraph ended inside an unclosed quotation
+    j, last = 0, len(marks)
     for p in paragraphs:
         ps, pe = p.start, p.end
-        found = [q for q in _paragraph_quotes(text, ps, pe) if _ALNUM.search(text, q[0], q[1])]
+        k = j
+        while k < last and marks[k][0] < pe:
+            k += 1
+        if k == j:  # no mark: no quotation, and none runs on into the next paragraph
+            pending = False
+            continue
+        found = [q for q in _paragraph_quotes(text, ps, pe, marks[j:k]) if _ALNUM.search(text, q[0], q[1])]
+        j = k
         for n, (s, e, closed) in enumerate(found):
             continued = pending and n == 0 and s == ps
             inner = Span(s + 1, e - 1 if closed else e)
@@ -362,7 +334,7 @@ def parse(article: Article) -> Parsed:
     """
     text = article.text
     paragraphs = paragraph_spans(text)
-    word_starts, word_ends, word_texts = _words(text)
+    word_starts, word_ends, word_lower = word_table(text)
     return Parsed.from_word_offsets(
         article=article,
         paragraphs=paragraphs,
@@ -370,5 +342,5 @@ def parse(article: Article) -> Parsed:
         word_starts=word_starts,
         word_ends=word_ends,
         quotes=_quotes(text, paragraphs),
-        word_texts=word_texts,
+        word_lower=word_lower,
     )

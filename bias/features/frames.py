@@ -59,15 +59,18 @@ def _cue_texts() -> Mapping[str, tuple[str, str, str]]:
                              for fid, label in labels.items()})
 
 
-def _frame_cues(parsed: Parsed, matcher: Matcher) -> list[tuple[int, str, Evidence]]:
-    """``(sentence index, frame id, evidence)`` per frame cue inside a sentence, in text order.
+def _frame_cues(parsed: Parsed, matcher: Matcher) -> tuple[list[Evidence], list[int]]:
+    """Evidence per frame cue inside a sentence, in text order, and per sentence the bit mask
+    (:data:`_FRAME_BITS`) of the frames its cues point to.
 
     One matcher pass; hits come sorted by start, so each is placed in its sentence by one binary
     search over the sentence starts.
     """
     texts = _cue_texts()
+    bits = _FRAME_BITS
     text = parsed.text
     starts, sentences = parsed.sentence_starts, parsed.sentences
+    masks = [0] * len(sentences)
     out = []
     for start, stop, entry, _lexicon in matcher.find_offsets(text, sentences):
         i = bisect_right(starts, start) - 1
@@ -75,15 +78,15 @@ def _frame_cues(parsed: Parsed, matcher: Matcher) -> list[tuple[int, str, Eviden
             continue  # between sentences
         fid = entry.category
         kind, label, ending = texts.get(fid) or (f"frame_{fid}", fid, f"” cues the {fid} frame.")
-        out.append((i, fid, Evidence(trusted_span(start, stop), NAME, kind, label, entry.weight,
-                                     "“" + text[start:stop] + ending)))
-    return out
+        masks[i] |= bits.get(fid, 0)
+        out.append(Evidence(trusted_span(start, stop), NAME, kind, label, entry.weight,
+                            "“" + text[start:stop] + ending))
+    return out, masks
 
 
 def find_frame_cues(parsed: Parsed, *, matcher: Matcher) -> Iterator[Evidence]:
     """One piece of evidence per frame cue inside a sentence."""
-    for _i, _fid, ev in _frame_cues(parsed, matcher):
-        yield ev
+    yield from _frame_cues(parsed, matcher)[0]
 
 
 @cache
@@ -123,13 +126,13 @@ SPECS = _specs()
 
 def _run(parsed: Parsed, matcher: Matcher) -> FeatureResult:
     labels = _labels()
-    cues = _frame_cues(parsed, matcher)
-    evidence = tuple(ev for _i, _fid, ev in cues)
-    per_sentence = _per_sentence(len(parsed.sentences), ((i, fid) for i, fid, _ev in cues))
+    cues, masks = _frame_cues(parsed, matcher)
+    evidence = tuple(cues)
+    per_sentence = tuple(map(_frames_of, masks))
     n = len(per_sentence)
     shown = Counter(chain.from_iterable(per_sentence))
     counts = {fid: shown[fid] for fid in FRAME_IDS}
-    counts["other"] = sum(not fs for fs in per_sentence)
+    counts["other"] = masks.count(0)  # sentences with no frame
     values = {f"{NAME}__{fid}_share": safe_ratio(counts[fid], n) for fid in FRAME_IDS}
     profile = tuple({"frame": fid, "label": labels[fid], "sentences": counts[fid],
                      "share": values[f"{NAME}__{fid}_share"]} for fid in FRAME_IDS)

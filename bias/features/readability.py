@@ -217,18 +217,20 @@ def find_complex_words(parsed: Parsed, *, min_syllables: int = COMPLEX_MIN_SYLLA
     from :func:`vocabulary`.
     """
     vocab = vocabulary(parsed) if vocab is None else vocab
-    kept = list(compress(zip(vocab.words, vocab.uses, vocab.syllables, strict=True),
-                         map(min_syllables.__le__, vocab.syllables)))
-    # ``kept`` is in order of first use; a stable sort on syllables alone keeps that order on ties
-    syllables = [k[2] for k in kept]
-    top = sorted(sorted(range(len(kept)), key=syllables.__getitem__, reverse=True)[:limit])
-    lower, texts, starts, ends = parsed.word_lower, parsed.word_texts, parsed.word_starts, parsed.word_ends
+    syllables = vocab.syllables
+    # indices into the vocabulary, so in order of first use; a stable sort on syllables alone keeps
+    # that order on ties, and sorting the chosen indices restores it
+    kept = compress(range(len(syllables)), map(min_syllables.__le__, syllables))
+    top = sorted(sorted(kept, key=syllables.__getitem__, reverse=True)[:limit])
+    lower, text, starts, ends = parsed.word_lower, parsed.text, parsed.word_starts, parsed.word_ends
     i = -1
-    for word, uses, n in map(kept.__getitem__, top):
+    for word, uses, n in zip(map(vocab.words.__getitem__, top), map(vocab.uses.__getitem__, top),
+                             map(syllables.__getitem__, top), strict=True):
         i = lower.index(word, i + 1)  # first uses come in text order: search on from the last one
         times = "once" if uses == 1 else f"{uses} times"
-        yield Evidence(Span(starts[i], ends[i]), NAME, "complex_word", f"{n} syllables", float(n),
-                       f"'{texts[i]}' has {n} syllables (used {times}): long words lower reading ease")
+        start, end = starts[i], ends[i]
+        yield Evidence(Span(start, end), NAME, "complex_word", f"{n} syllables", float(n),
+                       f"'{text[start:end]}' has {n} syllables (used {times}): long words lower reading ease")
 
 
 def run(parsed: Parsed) -> FeatureResult:

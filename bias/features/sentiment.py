@@ -22,7 +22,10 @@ holds the compound of every sentence, aligned with ``Parsed.sentences``.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import count
+from operator import attrgetter, neg
 
 from bias.corpus.parsed import Parsed
 from bias.features.base import Extractor, safe_ratio, spec
@@ -30,6 +33,7 @@ from bias.model import Evidence, FeatureResult, frozen_map
 from bias.vader import polarity
 
 NAME = "sentiment"
+_KIND = attrgetter("kind")
 
 NEGATIVE_AT = -0.05  # compound <= this is a negative sentence (VADER README's suggested threshold)
 POSITIVE_AT = 0.05  # compound >= this is a positive sentence
@@ -69,11 +73,13 @@ def find_toned_sentences(parsed: Parsed, *,
     scores = sentence_compounds(parsed) if compounds is None else compounds
     for sent, c in zip(parsed.sentences, scores, strict=True):
         if c <= NEGATIVE_AT:
-            yield Evidence(sent, NAME, "negative_sentence", _tone_label(c), c,
-                           f"VADER tone {c:+.2f}: the words of this sentence read as negative")
+            label = _tone_label(c)  # "tone -0.62": the note says the same ("VADER tone -0.62: ...")
+            yield Evidence(sent, NAME, "negative_sentence", label, c,
+                           f"VADER {label}: the words of this sentence read as negative")
         elif c >= POSITIVE_AT:
-            yield Evidence(sent, NAME, "positive_sentence", _tone_label(c), c,
-                           f"VADER tone {c:+.2f}: the words of this sentence read as positive")
+            label = _tone_label(c)
+            yield Evidence(sent, NAME, "positive_sentence", label, c,
+                           f"VADER {label}: the words of this sentence read as positive")
 
 
 def find_extremes(parsed: Parsed, *, compounds: Sequence[float] | None = None) -> Iterator[Evidence]:
@@ -81,8 +87,9 @@ def find_extremes(parsed: Parsed, *, compounds: Sequence[float] | None = None) -
     scores = sentence_compounds(parsed) if compounds is None else compounds
     if not scores:
         return
-    lo = min(range(len(scores)), key=lambda i: (scores[i], i))
-    hi = min(range(len(scores)), key=lambda i: (-scores[i], i))
+    # the lowest (score, index) and the lowest (-score, index): the earlier sentence wins a tie
+    lo = min(zip(scores, count()))[1]
+    hi = min(zip(map(neg, scores), count()))[1]
     found = []
     if scores[lo] <= NEGATIVE_AT:
         found.append(Evidence(parsed.sentences[lo], NAME, "most_negative", _tone_label(scores[lo]),
@@ -99,10 +106,11 @@ def run(parsed: Parsed) -> FeatureResult:
     toned = tuple(find_toned_sentences(parsed, compounds=compounds))
     extremes = tuple(find_extremes(parsed, compounds=compounds))
     n = len(compounds)
+    kinds = Counter(map(_KIND, toned))
     values = {
         f"{NAME}__mean_compound": safe_ratio(math.fsum(compounds), n),
-        f"{NAME}__negative_share": safe_ratio(sum(e.kind == "negative_sentence" for e in toned), n),
-        f"{NAME}__positive_share": safe_ratio(sum(e.kind == "positive_sentence" for e in toned), n),
+        f"{NAME}__negative_share": safe_ratio(kinds["negative_sentence"], n),
+        f"{NAME}__positive_share": safe_ratio(kinds["positive_sentence"], n),
         f"{NAME}__sentences_scored": float(n),
     }
     return FeatureResult(values=frozen_map(values), evidence=toned + extremes,

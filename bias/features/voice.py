@@ -71,6 +71,20 @@ class Voices:
         return NARRATION
 
 
+def _lower_words(text: str, start: int, end: int) -> list[str]:
+    """The runs of letters and digits in ``text[start:end]``, each lower-cased.
+
+    Lower-casing the stretch at once gives the same words when it keeps every character in place
+    (lower-casing never changes whether a character is a letter or digit) and there is no capital
+    sigma (the one letter whose lower case depends on its neighbours).
+    """
+    stretch = text[start:end]
+    low = stretch.lower()
+    if len(low) == len(stretch) and "Σ" not in stretch:
+        return _WORD.findall(low)
+    return [w.lower() for w in _WORD.findall(stretch)]
+
+
 def _sentence_words_outside_quotes(parsed: Parsed, sentence: Span) -> set[str]:
     text = parsed.text
     out: set[str] = set()
@@ -83,9 +97,9 @@ def _sentence_words_outside_quotes(parsed: Parsed, sentence: Span) -> set[str]:
             break
         if mark.end <= pos:
             continue
-        out.update(w.lower() for w in _WORD.findall(text, pos, mark.start))
+        out.update(_lower_words(text, pos, mark.start))
         pos = max(pos, mark.end)
-    out.update(w.lower() for w in _WORD.findall(text, pos, end))
+    out.update(_lower_words(text, pos, end))
     return out
 
 

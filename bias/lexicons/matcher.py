@@ -211,14 +211,6 @@ class Matcher:
         return tuple(Hit(Span(start, stop), entry, lexicon)
                      for start, stop, entry, lexicon in self.find_offsets(text, sentences))
 
-    def _run_keys(self, norm: str) -> Iterator[tuple[int, int, tuple[_Key, ...]]]:
-        """``(start, end, keys)`` for each run of ``norm`` that is the first run of some keys."""
-        by_run = self._by_run
-        for start, end in self._filter.candidates(norm):
-            keys = by_run.get(norm[start:end])
-            if keys is not None:
-                yield start, end, keys
-
     def _loose_starts(self, norm: str) -> Iterator[tuple[int, _Key]]:
         """``(start, key)`` for every occurrence of a loose key at a word start of ``norm``."""
         for k in self._loose:
@@ -239,7 +231,11 @@ class Matcher:
         cands: list[tuple[int, int, int, int, int, int, _Pattern]] = []
         add = cands.append
         ruled: list[tuple[int, _Key]] = []  # keys with a gap or a context rule, checked below
-        for start, end, keys in self._run_keys(norm):
+        by_run = self._by_run
+        for start, end in self._filter.candidates(norm):
+            keys = by_run.get(norm[start:end])
+            if keys is None:
+                continue
             for key in keys:
                 if key.single_run:
                     stop = end  # the run itself: at word boundaries by construction
