@@ -81,27 +81,6 @@ _CANDIDATE = re.compile(
 )
 _NEXT_WORD = re.compile(r"[^\W_]+")
 _ALNUM = re.compile(r"[^\W_]")
-_MARK = re.compile(r"(?:[-–—•*·▪‣►]|\(?\d{1,3}[.)])\s+(?=\S)")
-# The pattern starts with a character class so the regex engine can skip ahead quickly; the
-# lookbehinds come after that first character for the same reason.
-_CANDIDATE = re.compile(
-    # terminator: a period, ! or ?, or an ellipsis (". . .", "...", "…"); it only starts where a run of
-    # terminators starts and is possessive, so long runs of dots cost linear time
-    r"([.!?…](?<![.!?…][.!?…])(?<![.!?…]\s[.!?…])(?:\s?[.!?…])*+)"
-    r"([\"'”’»)\]]*)"  # closing marks that belong to the sentence
-    r"(?=\s+(\S))"  # whitespace, then the next sentence's first character
-)
-_NEXT_WORD = re.compile(r"[^\W_]+")
-_ALNUM = re.compile(r"[^\W_]")
-# A word: letters/digits joined by one apostrophe, hyphen or period (or ".-" as in "U.S.-Mexico",
-# or a comma between digits), plus the final period of a dotted acronym ("U.S.", "p.m."). The
-# definition of a word: _words finds exactly its matches, vectorised (tests check they agree).
-_WORD = re.compile(r"[^\W_]+(?:(?:[-'’‑]|\.-?|(?<=\d),(?=\d))[^\W_]+)*(?:(?<=\.[^\W\d_])\.)?")
-# How _words classifies characters and finds the marks that join alphanumerics into one word.
-_BMP = 0x10000
-_JOINER, _LETTER, _DIGIT = 1, 2, 3  # alphanumerics: class >= _LETTER
-_JOINERS = "-'’‑"
-_DOT, _DASH, _COMMA = ord("."), ord("-"), ord(",")
 _MARK = re.compile(r"[\"“”‘’]")
 _DECADE = re.compile(r"\d0s\b")
 

@@ -22,14 +22,17 @@ from functools import cache, lru_cache
 
 import numpy as np
 
-_BMP = 0x10000
+from bias.corpus.words import BMP as _BMP
+from bias.corpus.words import LETTER, char_classes
+
 _SKETCH_BITS = 16
 
 
 @cache
 def _alnum_table() -> np.ndarray:
-    """``str.isalnum`` of every code point of the Basic Multilingual Plane (built once, read-only)."""
-    table = np.fromiter((chr(c).isalnum() for c in range(_BMP)), dtype=bool, count=_BMP)
+    """``str.isalnum`` of every code point of the Basic Multilingual Plane (built once, read-only;
+    derived from the parser's character classes, whose letters and digits are exactly these)."""
+    table = char_classes() >= LETTER
     table.flags.writeable = False
     return table
 
