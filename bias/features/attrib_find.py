@@ -26,6 +26,7 @@ from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.features import attrib_patterns as pat
+from bias.features.attrib_checks import agrees, comma_before, first_word, name_elsewhere
 from bias.features.attrib_content import Contents
 from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, cue_at, default_tables, role_of
 from bias.features.attrib_quotes import QuoteIndex
@@ -42,51 +43,6 @@ from bias.features.attrib_source import SourceHit, left_source, phrase_from
 from bias.features.attrib_taken import CutIndex, TakenCues, count_in
 from bias.features.attrib_window import windows
 from bias.model import Span
-
-
-def _first_word(text: str, lo: int) -> int:
-    m = pat.LETTER.search(text, lo)
-    return m.start() if m else lo
-
-
-def _comma_before(text: str, pos: int) -> bool:
-    """``text[:pos].rstrip().endswith(",")`` without copying the text before ``pos``."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos > 0 and text[pos - 1] == ","
-
-
-def _name_elsewhere(text: str, word: str, pos: int) -> bool:
-    """True when ``word`` also occurs capitalized inside a sentence (so it is a name, not a common word)."""
-    name = word.rstrip(".")
-    starts = pat.whole_word_starts(text, name) if name else (m.start() for m in pat.BOUNDARY.finditer(text))
-    for start in starts:
-        p = start
-        while p > 0 and text[p - 1] in " \t":  # the last character before it other than a space or tab
-            p -= 1
-        if start != pos and p > 0 and text[p - 1] not in '.!?\n“"‘':
-            return True
-    return False
-
-
-def _agrees(word: str, form: CueForm, src: SourceHit, prev: str) -> bool:
-    """Subject-verb number agreement for present-tense cue forms ("officials say", "he says")."""
-    if form.frame != "verb" or len(form.words) > 1 and word != form.words[0]:
-        return True
-    head = src.head[-1].lower() if src.head else ""
-    plural = (
-        src.kind in {"vague"}
-        or head in {"they", "we", "i", "you"}
-        or (head.endswith("s") and src.kind not in {"pronoun", "person", "organization", "media"})
-        or " and " in " ".join(src.head).lower()
-    )
-    lemma_word = form.lemma.split()[0]
-    if word == lemma_word and not word.endswith("ed"):  # base form: say, call, state
-        return plural or prev in pat.MODALS or src.kind == "pronoun" and head not in {"he", "she", "it"}
-    if word.endswith("s") and not word.endswith("ss") and word not in {"was", "has"} and word != lemma_word:
-        return not plural
-    return True
-
 
 _RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'")
 
@@ -231,7 +187,7 @@ class _Finder:
                     return
                 self.add(cue, form, src, lo, hi, nested, content=prior.content)
                 return
-            if not (_comma_before(text, cue.start) or prev in {"while", "before", "after"}):
+            if not (comma_before(text, cue.start) or prev in {"while", "before", "after"}):
                 return
             if prior is None and (form.needs or not pat.CLAUSE_AFTER.match(after)):
                 return
@@ -276,15 +232,15 @@ class _Finder:
             and why == "boundary"
         ):
             src, inverted = right_source(text, cue.end, hi, self.t), True
-        if src is None or not (inverted or _agrees(word, form, src, prev)):
+        if src is None or not (inverted or agrees(word, form, src, prev)):
             return
         if (
             not inverted
             and src.kind == "person"
             and len(src.head) == 1
-            and src.span.start == _first_word(text, lo)
+            and src.span.start == first_word(text, lo)
             and form.lemma not in {"say", "tell"}
-            and not _name_elsewhere(text, src.head[0], src.span.start)
+            and not name_elsewhere(text, src.head[0], src.span.start)
         ):
             return  # a sentence-initial common word ("Evidence suggests"), not a name
         quote_before = self.content.quote_before(min(cue.start, src.span.start), lo) is not None
@@ -300,7 +256,7 @@ class _Finder:
         lo, hi, nested = self.bounds(cue)
         if form.needs == "alone":  # "in a statement (from X)": the statement is the source
             m = pat.FROM_BY.match(self.text[cue.end : hi])
-            s = _first_word(self.text, cue.start + 2)
+            s = first_word(self.text, cue.start + 2)
             end = cue.end + (m.end() if m else 0)
             self.add(cue, form, SourceHit(Span(s, end), (), (), "document", False), lo, hi, nested)
             return
