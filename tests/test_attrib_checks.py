@@ -21,3 +21,24 @@ def test_name_elsewhere() -> None:
     text = "Rose said no. Later, Rose agreed. A rose bloomed."
     assert name_elsewhere(text, "Rose", 0) is True  # "Rose" also stands inside a sentence
     assert name_elsewhere("Rose said no. The end.", "Rose", 0) is False  # only at a sentence start
+
+
+def _sources(text: str) -> list[tuple[str, str, bool, bool]]:
+    from bias.corpus.segment import parse
+    from bias.features.attrib_find import find_attribution_records
+    from bias.model import Article
+
+    found = find_attribution_records(parse(Article(id="x", outlet="o", title="t", text=text)))
+    return [(text[a.source.start : a.source.end], a.kind, a.named, a.anonymous) for a in found if a.source]
+
+
+def test_police_is_the_force_speaking_as_itself() -> None:
+    # "police" is an institution, as "the court" or "the government": not an anonymous source.
+    assert _sources("Police say the man fled on foot.") == [("Police", "organization", False, False)]
+    assert _sources("The man fled, police said.") == [("police", "organization", False, False)]
+    assert _sources("The police said the man fled.") == [("The police", "organization", False, False)]
+    # an officer is a person identified only by role
+    assert _sources("A police officer said the man fled.") == [("A police officer", "unnamed", False, True)]
+    assert _sources("Police officers said the man fled.") == [("Police officers", "unnamed", False, True)]
+    # a capital at the start of the sentence does not make a lone common noun a name
+    assert _sources("Government said the plan would pass.") == [("Government", "organization", False, False)]

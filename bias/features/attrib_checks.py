@@ -35,14 +35,17 @@ def name_elsewhere(text: str, word: str, pos: int) -> bool:
     return False
 
 
-def agrees(word: str, form: CueForm, src: SourceHit, prev: str) -> bool:
-    """Subject-verb number agreement for present-tense cue forms ("officials say", "he says")."""
+def agrees(word: str, form: CueForm, src: SourceHit, prev: str,
+           collective: frozenset[str] = frozenset()) -> bool:
+    """Subject-verb number agreement for present-tense cue forms ("officials say", "he says");
+    ``collective`` head nouns take a plural verb ("police say")."""
     if form.frame != "verb" or len(form.words) > 1 and word != form.words[0]:
         return True
     head = src.head[-1].lower() if src.head else ""
     plural = (
         src.kind in {"vague"}
         or head in {"they", "we", "i", "you"}
+        or head in collective
         or (head.endswith("s") and src.kind not in {"pronoun", "person", "organization", "media"})
         or " and " in " ".join(src.head).lower()
     )

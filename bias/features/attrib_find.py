@@ -232,7 +232,7 @@ class _Finder:
             and why == "boundary"
         ):
             src, inverted = right_source(text, cue.end, hi, self.t), True
-        if src is None or not (inverted or agrees(word, form, src, prev)):
+        if src is None or not (inverted or agrees(word, form, src, prev, self.t.collective)):
             return
         if (
             not inverted

@@ -84,6 +84,8 @@ class Tables:
     framing: frozenset[str]  # lemmas of cues that only frame another cue ("in a statement"), never a speaker
     # single word -> the speaker roles its rows signal (only words that signal one; see role_of)
     noun_roles: Mapping[str, frozenset[str]]
+    # head nouns of one body that takes a plural verb (number "collective": "police say")
+    collective: frozenset[str] = frozenset()
 
 
 def _build(cues: Lexicon, sources: Lexicon) -> Tables:
@@ -143,6 +145,8 @@ def _build(cues: Lexicon, sources: Lexicon) -> Tables:
         ),
         framing=frozenset(f.lemma for fs in by_first.values() for f in fs if f.needs == "alone"),
         noun_roles=MappingProxyType(_noun_roles(nouns)),
+        collective=frozenset(e.term.lower() for e in sources.entries
+                             if e.extra.get("number") == "collective"),
     )
 
 
@@ -285,7 +289,9 @@ def classify_source(
         if kind == "organization":
             return (
                 "organization",
-                any(is_capitalized(w) for w in head[1:-1]) or is_capitalized(head[0]) and not determiner,
+                # a lone common noun is capitalized by its place, not as a name ("Police said")
+                any(is_capitalized(w) for w in head[1:-1])
+                or is_capitalized(head[0]) and not determiner and len(head) > 1,
             )
         if kind == "media":
             return ("media", False)
