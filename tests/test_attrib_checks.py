@@ -42,3 +42,14 @@ def test_police_is_the_force_speaking_as_itself() -> None:
     assert _sources("Police officers said the man fled.") == [("Police officers", "unnamed", False, True)]
     # a capital at the start of the sentence does not make a lone common noun a name
     assert _sources("Government said the plan would pass.") == [("Government", "organization", False, False)]
+
+
+def test_a_cue_followed_only_by_a_time_reports_nothing() -> None:
+    assert _sources("Investors will watch for signs of weakness when Hartley reports next week.") == []
+    assert _sources("She will testify later this month.") == []
+    # content before the source, or a quotation, still makes an attribution
+    org = ("organization", False, False)
+    vague = ("officials", "vague", False, True)
+    assert _sources("The bridge collapsed, officials said on Thursday.") == [vague]
+    assert _sources("“We will appeal,” the firm said on Monday.") == [("the firm", *org)]
+    assert _sources("The firm said on Monday it would appeal.") == [("The firm", *org)]

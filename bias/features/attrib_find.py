@@ -250,6 +250,8 @@ class _Finder:
             return
         if form.needs == "doc" and not (src.kind == "document" or pat.THAT.match(after)):
             return
+        if not (inverted or quote_before or "," in text[lo : src.span.start]) and pat.TIME_ONLY.match(after):
+            return  # "when Hartley reports next week": no content before the source, only a time after
         self.add(cue, form, src, lo, hi, nested)
 
     def prep(self, cue: Span, form: CueForm) -> None:

@@ -41,6 +41,14 @@ BY = re.compile(r"\s+by\s+")
 PASSIVE_REPORT = re.compile(r"(?:\s+[^\s,.;]+){0,4}?\s+that\b|\s*[:,]?\s*[“\"]|\s+to\s+(?:be|have)\b")
 QUOTE_MARK = re.compile(r"[“\"]")
 THAT = re.compile(r"\s+that\b")
+# Everything after a cue up to the end of its sentence is a time ("reports next week", "will testify
+# later this month", "said on Monday."): the verb reports nothing in this sentence.
+_TIME_WORD = (r"(?:today|tonight|tomorrow|yesterday|now|soon|later|earlier|again|\d{1,4}(?:st|nd|rd|th)?|"
+              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|year|quarter|morning|"
+              r"afternoon|evening|night|(?:jan|febr)uary|march|april|may|june|july|august|september|"
+              r"october|november|december)")
+TIME_ONLY = re.compile(r"(?:\s+(?:on|in|at|by|until|next|last|this|that|the|of|each|every|early|late|"
+                       r"later|earlier|" + _TIME_WORD[3:-1] + r"))+\s*[.!?]?\s*$", re.IGNORECASE)
 FROM_BY = re.compile(r"\s+(?:from|by)\s+[^,;.“”\"]+")
 PLAIN_RUN = re.compile(r"\s*([^,;.“”\"]+)")
 COLON_QUOTE = re.compile(r":\s*[“\"]")
