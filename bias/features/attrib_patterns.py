@@ -47,8 +47,9 @@ _TIME_WORD = (r"(?:today|tonight|tomorrow|yesterday|now|soon|later|earlier|again
               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|year|quarter|morning|"
               r"afternoon|evening|night|(?:jan|febr)uary|march|april|may|june|july|august|september|"
               r"october|november|december)")
-TIME_ONLY = re.compile(r"(?:\s+(?:on|in|at|by|until|next|last|this|that|the|of|each|every|early|late|"
-                       r"later|earlier|" + _TIME_WORD[3:-1] + r"))+\s*[.!?]?\s*$", re.IGNORECASE)
+_TIME_LINK = r"(?:on|in|at|by|until|next|last|this|that|the|of|each|every|early|late)"
+TIME_ONLY = re.compile(r"(?:\s+" + _TIME_LINK + r")*\s+" + _TIME_WORD + r"(?:\s+(?:" + _TIME_LINK[3:-1] + "|"
+                       + _TIME_WORD[3:-1] + r"))*\s*[.!?]?\s*$", re.IGNORECASE)
 FROM_BY = re.compile(r"\s+(?:from|by)\s+[^,;.“”\"]+")
 PLAIN_RUN = re.compile(r"\s*([^,;.“”\"]+)")
 COLON_QUOTE = re.compile(r":\s*[“\"]")

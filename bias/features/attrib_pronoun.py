@@ -2,9 +2,11 @@
 
 The rules, in order:
 
-* ``he``/``she``: the leftmost person named in the sentence just before the pronoun's sentence (outside
-  quotation marks) whose gender fits, else the most recent earlier source that is a person whose
-  gender fits or is unknown. Gender comes from a gendered title or noun ("Mrs.", "councilwoman",
+* ``he``/``she``: a person named in the sentences just before the pronoun's (outside quotation marks;
+  nearest sentence first, up to four, not beyond the previous paragraph): in each, the leftmost name
+  whose gender fits, else the leftmost full name of unknown gender ("Morag Findlay unlocks the post
+  office ... she says"); failing that, the most recent earlier source that is a person whose gender
+  fits or is unknown. Gender comes from a gendered title or noun ("Mrs.", "councilwoman",
   "spokesman"), a common given name in the phrase, or, for a bare surname ("Marsh"), a given name
   written before that surname elsewhere in the article ("Ellen Marsh"). Both lists are rows of the
   ``source_nouns`` lexicon (categories ``female`` and ``male``); names used by both sexes are left out,
@@ -26,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bias.corpus.parsed import Parsed
-from bias.features.attrib_lexicon import Tables, gender_of, head_kind, role_of, strip_dot
+from bias.features.attrib_lexicon import Tables, classify_source, gender_of, head_kind, role_of, strip_dot
 from bias.features.attrib_patterns import is_word_char
 from bias.model import Span
 
@@ -135,6 +137,57 @@ def mentions(parsed: Parsed, window: Span, tables: Tables) -> list[tuple[str, st
     return out
 
 
+# Capitalized words that open a sentence without naming anyone ("The", "Last winter", "In March").
+_OPENERS = frozenset({
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "of", "to", "this", "that", "these",
+    "those", "last", "next", "after", "before", "when", "while", "as", "but", "and", "or", "so", "yet",
+    "if", "then", "there", "here", "it", "its", "his", "her", "their", "our", "my", "your", "not",
+    "no", "every", "each", "some", "all", "many", "most", "one", "two", "three",
+})
+_LOOK_BACK = 4  # sentences before the pronoun's, within its paragraph and the one before
+
+
+def _person_like(text: str, start: int, name: str, tables: Tables) -> bool:
+    """True when the capitalized run ``name`` at ``start`` reads as a person's full name: two or more
+    words, not after "the" ("the Northern Brigades"), not opening with a function word ("Last
+    winter"), and not made an institution, outlet or place by the source lexicon."""
+    words = name.split()
+    if len(words) < 2 or strip_dot(words[0]) in _OPENERS or text[max(0, start - 4) : start].lower() == "the ":
+        return False
+    kind = classify_source(tables, words, words, determiner=False)
+    return kind is not None and kind[0] == "person"
+
+
+def _nearby_people(parsed: Parsed, windows: Sequence[Span], i: int, tables: Tables,
+                   want: str) -> Iterator[tuple[str, str | None]]:
+    """Person names outside quotations in the sentences before sentence ``i``, nearest sentence first
+    (at most :data:`_LOOK_BACK`, not beyond the previous paragraph): in each sentence the leftmost
+    name whose gender is known to be ``want``, else the leftmost person-like name of unknown gender
+    (an unknown gender never blocks a match; a known, conflicting one does). Yields (name, gender)."""
+    text = parsed.text
+    paragraphs = 0
+    for k in range(i - 1, max(i - 1 - _LOOK_BACK, -1), -1):
+        if k < i - 1 and "\n" in text[windows[k].end : windows[k + 1].start]:
+            paragraphs += 1
+            if paragraphs > 1:
+                return
+        if k == i - 1 and "\n" in text[windows[k].end : windows[i].start]:
+            paragraphs += 1
+        unknown = None
+        for m in _NAME_RUN.finditer(text, windows[k].start, windows[k].end):
+            if parsed.in_quote(Span(m.start(), m.end())) is not None:
+                continue
+            g = person_gender(tables, m.group(), text)
+            if g == want:
+                yield m.group(), g
+                return
+            if g is None and unknown is None and _person_like(text, m.start(), m.group(), tables):
+                unknown = m.group()
+        if unknown is not None:
+            yield unknown, None
+            return
+
+
 def antecedent(
     pronoun: str,
     cue: Span,
@@ -148,17 +201,12 @@ def antecedent(
     if pronoun in {"he", "she"}:
         want = GENDER[pronoun]
         i = bisect_right([w.start for w in windows], cue.start) - 1
-        if i >= 1:
-            for name, g in mentions(parsed, windows[i - 1], tables):
-                if g != want:
-                    continue
-                last = name.split()[-1]
-                same = next(
-                    (b for b in reversed(earlier) if b.kind == "person" and last in b.name.split()), None
-                )
-                if same is not None:
-                    return same
-                return Antecedent(name, "person", True, role_of(tables, name.split()), want)
+        for name, g in _nearby_people(parsed, windows, i, tables, want):
+            last = name.split()[-1]
+            same = next((b for b in reversed(earlier) if b.kind == "person" and last in b.name.split()), None)
+            if same is not None:
+                return same
+            return Antecedent(name, "person", True, role_of(tables, name.split()), g)
         for b in reversed(earlier):
             if b.kind != "person":
                 continue
