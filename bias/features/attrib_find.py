@@ -54,6 +54,7 @@ class _Finder:
         self.parsed, self.text, self.t = parsed, parsed.text, tables
         self.windows = windows(self.text, parsed.paragraphs)
         self.wstarts = [w.start for w in self.windows]
+        self.pstarts = [p.start for p in parsed.paragraphs]
         self.found: list[Attribution] = []
         self.hits: dict[int, SourceHit] = {}
         self.quotes = QuoteIndex(parsed.quotes)
@@ -152,8 +153,24 @@ class _Finder:
             return max(w.start, q.inner.start), min(w.end, q.inner.end), True
         return w.start, w.end, False
 
+    def ends_heading(self, cue: Span) -> bool:
+        """True when ``cue`` ends a paragraph that reads as a heading, so nothing is reported: at most
+        six words, no quotation mark, no closing punctuation ("What they said")."""
+        paras = self.parsed.paragraphs
+        k = bisect_right(self.pstarts, cue.start) - 1
+        if k < 0 or not paras[k].start <= cue.start < paras[k].end:
+            return False
+        para = self.text[paras[k].start : paras[k].end]
+        return (
+            not self.text[cue.end : paras[k].end].strip()
+            and len(para.split()) <= 6
+            and not pat.QUOTE_MARK.search(para)
+        )
+
     def verb(self, cue: Span, form: CueForm, i: int) -> None:
         text = self.text
+        if self.ends_heading(cue):
+            return
         lo, hi, nested = self.bounds(cue)
         if text[cue.start].isupper():
             return
@@ -234,6 +251,8 @@ class _Finder:
             src, inverted = right_source(text, cue.end, hi, self.t), True
         if src is None or not (inverted or agrees(word, form, src, prev, self.t.collective)):
             return
+        if not inverted and pat.PREPOSITION_START.match(text, src.span.start):
+            return  # "In a statement posted on its website": a subject never opens with a preposition
         if (
             not inverted
             and src.kind == "person"

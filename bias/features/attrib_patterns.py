@@ -41,6 +41,9 @@ BY = re.compile(r"\s+by\s+")
 PASSIVE_REPORT = re.compile(r"(?:\s+[^\s,.;]+){0,4}?\s+that\b|\s*[:,]?\s*[“\"]|\s+to\s+(?:be|have)\b")
 QUOTE_MARK = re.compile(r"[“\"]")
 THAT = re.compile(r"\s+that\b")
+PREPOSITION_START = re.compile(
+    r"(?:in|on|at|from|with|for|of|to|by|into|onto|over|under|after|before|during|since|until)\s", re.I
+)
 # Everything after a cue up to the end of its sentence is a time ("reports next week", "will testify
 # later this month", "said on Monday."): the verb reports nothing in this sentence.
 _TIME_WORD = (r"(?:today|tonight|tomorrow|yesterday|now|soon|later|earlier|again|\d{1,4}(?:st|nd|rd|th)?|"
