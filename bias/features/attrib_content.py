@@ -59,6 +59,7 @@ class Contents:
                 and (
                     not has_tokens(text, s_hi, hi if cut is None else cut, 4)
                     or cut is not None and cut < s_hi + 3
+                    or pat.AFTER_REASON.match(text, s_hi, hi)
                 )
             ):
                 end = h - 1

@@ -304,6 +304,8 @@ def classify_source(
         return ("media", True)  # "state news agency TNA", "the newspaper Le Monde", "broadcaster RTE"
     if len(low_run) > 1 and any(r.kind == "media_name" for r in tables.nouns.get(low_run[-1], ())):
         return ("media", True)  # "the El Paso Times", "La Presse", "the Riverside Ledger"
+    if len(low_run) > 1 and any(r.kind == "postnominal" for r in tables.nouns.get(low_run[-1], ())):
+        return ("person", True)  # "Olivia Strand KC", "Ann Lee MP": letters after a person's name
     if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):
         return ("organization", True)
     return ("person", True)

@@ -28,8 +28,12 @@ CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:!?“\"‘—]|that\b|$)|(?:\s+[^\s,.;“
 
 # A short introductory phrase before the subject ("In a statement, X said ..."): never the content.
 OPENER = re.compile(
-    r"\s*(?:in|on|at|during|after|before|earlier|later|speaking|asked|in an?|on an?)\b[^,]{0,40},$", re.I
+    r"\s*(?:in|on|at(?!\s+(?:least|most)\b)|during|after|before|earlier|later|speaking|asked|in an?|on an?)\b"
+    r"[^,]{0,40},$", re.I
 )
+# A reason or concession right after a source ("according to a doctor ... because he feared
+# reprisals"): not what the source said.
+AFTER_REASON = re.compile(r"\s*(?:because|although|though|whereas)\b", re.I)
 MODALS = frozenset(
     ["do", "did", "does", "will", "would", "could", "can", "may", "might", "should", "must", "to"]
 )

@@ -21,6 +21,7 @@ NOUN_DETERMINERS = DETERMINERS - {"that"}  # "the report": a noun, not a cue
 _RIGHT_STOP = re.compile(
     r",\s*(?:after|before|during|in|on|at|when|while|who|which|whose|referring|adding|"
     r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:“\"]|\s[—–]\s|\s--\s"
+    r"|\s(?:because|although|though|whereas)\s"  # a reason or concession ends the source phrase
 )
 _WEEKDAY = words_of(
     """
