@@ -1,12 +1,17 @@
 """Small tests on the text around a cue that the attribution finder's rules ask
 (:mod:`bias.features.attrib_find`): where the next word starts, a comma before the cue, whether a
-capitalised word is a name, and subject-verb agreement between a source and a present-tense cue."""
+capitalised word is a name, subject-verb agreement between a source and a present-tense cue, and
+whether the cue ends a heading."""
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from bias.features import attrib_patterns as pat
 from bias.features.attrib_lexicon import CueForm
 from bias.features.attrib_source import SourceHit
+from bias.model import Span
 
 
 def first_word(text: str, lo: int) -> int:
@@ -55,3 +60,18 @@ def agrees(word: str, form: CueForm, src: SourceHit, prev: str,
     if word.endswith("s") and not word.endswith("ss") and word not in {"was", "has"} and word != lemma_word:
         return not plural
     return True
+
+
+def ends_heading(text: str, paragraphs: Sequence[Span], starts: Sequence[int], cue: Span) -> bool:
+    """True when ``cue`` ends a paragraph that reads as a heading, so nothing is reported: at most
+    six words, no quotation mark, nothing after the cue ("What they said"). ``starts``: the
+    paragraphs' starts."""
+    k = bisect_right(starts, cue.start) - 1
+    if k < 0 or not paragraphs[k].start <= cue.start < paragraphs[k].end:
+        return False
+    para = text[paragraphs[k].start : paragraphs[k].end]
+    return (
+        not text[cue.end : paragraphs[k].end].strip()
+        and len(para.split()) <= 6
+        and not pat.QUOTE_MARK.search(para)
+    )

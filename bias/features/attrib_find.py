@@ -26,10 +26,11 @@ from operator import itemgetter
 
 from bias.corpus.parsed import Parsed, Quote
 from bias.features import attrib_patterns as pat
-from bias.features.attrib_checks import agrees, comma_before, first_word, name_elsewhere
+from bias.features.attrib_checks import agrees, comma_before, ends_heading, first_word, name_elsewhere
 from bias.features.attrib_content import Contents
 from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, cue_at, default_tables, role_of
 from bias.features.attrib_quotes import QuoteIndex
+from bias.features.attrib_relative import relative_source
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
 from bias.features.attrib_right import (
     NOUN_DETERMINERS,
@@ -153,23 +154,9 @@ class _Finder:
             return max(w.start, q.inner.start), min(w.end, q.inner.end), True
         return w.start, w.end, False
 
-    def ends_heading(self, cue: Span) -> bool:
-        """True when ``cue`` ends a paragraph that reads as a heading, so nothing is reported: at most
-        six words, no quotation mark, no closing punctuation ("What they said")."""
-        paras = self.parsed.paragraphs
-        k = bisect_right(self.pstarts, cue.start) - 1
-        if k < 0 or not paras[k].start <= cue.start < paras[k].end:
-            return False
-        para = self.text[paras[k].start : paras[k].end]
-        return (
-            not self.text[cue.end : paras[k].end].strip()
-            and len(para.split()) <= 6
-            and not pat.QUOTE_MARK.search(para)
-        )
-
     def verb(self, cue: Span, form: CueForm, i: int) -> None:
         text = self.text
-        if self.ends_heading(cue):
+        if ends_heading(text, self.parsed.paragraphs, self.pstarts, cue):
             return
         lo, hi, nested = self.bounds(cue)
         if text[cue.start].isupper():
@@ -232,6 +219,16 @@ class _Finder:
             if pat.PASSIVE_REPORT.match(after):
                 self.add(cue, form, None, lo, hi, nested)
             return
+        if prev in {"who", "which"}:  # "X, who said ...": the relative pronoun stands for X
+            k = len(text[lo : cue.start].rstrip()) + lo - len(prev)
+            rel = text[k : k + len(prev)].lower() == prev
+            src = relative_source(text, lo, k, self.t, cue.end) if rel else None
+            if src is not None:  # the clause's content ends at its closing comma
+                content = self.content.content_of(cue, src, lo, hi, after=True)
+                if content is not None and (j := text.find(",", content.start, content.end)) > content.start:
+                    content = Span(content.start, j)
+                self.add(cue, form, src, lo, hi, nested, content=content)
+                return
         src, why = left_source(text, lo, cue.start, self.t, self.parsed)
         if src is None and why == "and":
             prior = self.prior_speaker(lo, cue.start)
