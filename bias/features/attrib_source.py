@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bias.corpus.parsed import Parsed
 from bias.features.attrib_lexicon import (
@@ -72,7 +72,7 @@ DETERMINERS = words_of(
 )
 POSTMODIFIERS = words_of(
     """
-    of for with from at in on near inside within across including among close
+    of for with from at in on near inside within across including among close behind
     """
 )
 # Words that end the head part after a head candidate ("critics of X", "people familiar with").
@@ -219,6 +219,7 @@ def left_source(
     ("" found, "and" coordination, "boundary" punctuation right before the cue, "none").
     ``parsed``: the parse of ``text`` (its words are read instead of re-scanning the text)."""
     end = _strip_back(text, lo, cue_start, AUX)
+    retype = None  # an insertion that tells a name is an institution or outlet ("X, the company ...")
     # drop comma/dash/parenthesis insertions between subject and verb
     for _ in range(3):
         if end > lo and text[end - 1] in ",—–)":
@@ -237,6 +238,7 @@ def left_source(
                     return hit, ""
             if closer == "," and not (first in INSERT_START or first[:1].isdigit() or _participle(first)):
                 return None, "boundary"
+            retype = retype or _institution_insertion(text, j + 1, end - 1, first, tables)
             end = _strip_back(text, lo, j, AUX)
         else:
             break
@@ -256,7 +258,23 @@ def left_source(
         if w and w.group(1).lower() in BOUNDARY_WORDS | CLAUSE_START_WORDS:
             start = lo + w.end()
     hit = phrase_from(text, start, end, tables)
+    if hit is not None and retype is not None and hit.kind == "person" and hit.named:
+        hit = replace(hit, kind=retype)  # "Corvane, the company behind Pulse, said"
     return hit, "" if hit else "none"
+
+
+def _institution_insertion(text: str, a: int, b: int, first: str, tables: Tables) -> str | None:
+    """The kind an insertion between a name and its verb gives the name: "organization" for "which
+    ..." or a description headed by an institution noun ("the company behind Pulse", "a charity"),
+    "media" for an outlet noun ("a technology newsletter"); None otherwise."""
+    if first == "which":
+        return "organization"
+    if first not in {"a", "an", "the"}:
+        return None
+    desc = phrase_from(text, a, b, tables)
+    if desc is not None and not desc.named and desc.kind in {"organization", "media"}:
+        return desc.kind
+    return None
 
 
 def _clause_start(
