@@ -53,3 +53,9 @@ def test_a_cue_followed_only_by_a_time_reports_nothing() -> None:
     assert _sources("The bridge collapsed, officials said on Thursday.") == [vague]
     assert _sources("“We will appeal,” the firm said on Monday.") == [("the firm", *org)]
     assert _sources("The firm said on Monday it would appeal.") == [("The firm", *org)]
+
+
+def test_describe_needs_a_quotation_or_an_object() -> None:
+    neighbors = [("Neighbors", "vague", False, True)]
+    assert _sources("Neighbors described a quiet man who kept to himself.") == neighbors
+    assert _sources("The smuggling described in the case began in 2022.") == []

@@ -262,7 +262,8 @@ class _Finder:
         quote_before = self.content.quote_before(min(cue.start, src.span.start), lo) is not None
         if form.needs == "clause" and not (inverted or quote_before or pat.CLAUSE_AFTER.match(after)):
             return
-        if form.needs == "quote" and not (quote_before or pat.QUOTE_MARK.search(after, 0, 90)):
+        quoted = quote_before or pat.QUOTE_MARK.search(after, 0, 90)
+        if not quoted and (form.needs == "quote" or form.needs == "object" and not pat.OBJECT.match(after)):
             return
         if form.needs == "doc" and not (src.kind == "document" or pat.THAT.match(after)):
             return

@@ -45,6 +45,12 @@ BY = re.compile(r"\s+by\s+")
 PASSIVE_REPORT = re.compile(r"(?:\s+[^\s,.;]+){0,4}?\s+that\b|\s*[:,]?\s*[“\"]|\s+to\s+(?:be|have)\b")
 QUOTE_MARK = re.compile(r"[“\"]")
 THAT = re.compile(r"\s+that\b")
+# An object right after a verb: a word that is not a preposition ("described a quiet man", not
+# "described in the case").
+OBJECT = re.compile(
+    r"\s+(?!(?:in|on|at|by|as|to|from|with|for|of|during|after|before|over|under|about|since|until)\b)[^\W\d_]",
+    re.I,
+)
 PREPOSITION_START = re.compile(
     r"(?:in|on|at|from|with|for|of|to|by|into|onto|over|under|after|before|during|since|until)\s", re.I
 )
