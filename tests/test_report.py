@@ -108,6 +108,10 @@ def test_later_references_inherit_a_stated_anonymity_reason() -> None:
         tally.add(a)
     profile = _outlet_profile(tally, 1)
     assert profile["confidential"] == "3: 2 with a stated reason, 1 without"
+    from bias.render.sources import _confidential
+    assert [_confidential(*a) for a in ((0, 0), (1, 1), (4, 4), (1, 0), (2, 0))] == [
+        "none", "1, with a stated reason", "4, all with a stated reason", "1, no reason stated",
+        "2, none with a stated reason"]
     assert profile["anonymous"] == "3 of 3 (100%)"
 
 

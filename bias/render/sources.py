@@ -35,8 +35,7 @@ def _outlet_profile(t: SourceTally, n_articles: int) -> dict[str, Any]:
         "kinds": [{"label": label, "value": _share(t.kinds[k], total), "width": _pct(t.kinds[k], total)}
                   for k, label in KIND_LABELS if t.kinds[k]],
         "anonymous": _share(anonymous, total),
-        "confidential": (f"{n_conf}: {with_reason} with a stated reason, "
-                         f"{n_conf - with_reason} without") if n_conf else "none",
+        "confidential": _confidential(n_conf, with_reason),
         "named_sources": str(len(t.named)),
         "direct": _share(t.direct, total),
         "categories": [{"label": c.replace("_", " "), "value": str(n)} for c, n in
@@ -44,6 +43,17 @@ def _outlet_profile(t: SourceTally, n_articles: int) -> dict[str, Any]:
         "lemmas": ", ".join(f"{lemma} ×{n}" for lemma, n in
                             sorted(t.lemmas.items(), key=lambda kv: (-kv[1], kv[0]))[:8]),
     }
+
+
+def _confidential(n: int, with_reason: int) -> str:
+    """How many confidential sources, and whether the text says why they are granted anonymity."""
+    if not n:
+        return "none"
+    if with_reason == n:
+        return f"{n}, " + ("all with a stated reason" if n > 1 else "with a stated reason")
+    if not with_reason:
+        return f"{n}, " + ("none with a stated reason" if n > 1 else "no reason stated")
+    return f"{n}: {with_reason} with a stated reason, {n - with_reason} without"
 
 
 def _pct(n: int, total: int) -> str:
