@@ -57,8 +57,8 @@ def test_heldout4_figures_do_not_drop():
     report = format_evaluation(r)
     assert (r.n_gold, r.unlocated) == (125, ()), report
     assert r.precision >= 0.991, report
-    assert r.recall >= 0.951, report
-    assert r.f1 >= 0.970, report
+    assert r.recall >= 0.959, report
+    assert r.f1 >= 0.975, report
     assert r.source_overlap >= 0.999, report
     assert r.anonymous_accuracy >= 0.982, report
     assert r.source_type_accuracy >= 0.974, report
@@ -135,3 +135,12 @@ def test_an_insertion_tells_a_name_is_an_institution_or_outlet() -> None:
     assert sources("Byte Street, a technology newsletter, said it was new.") == [("Byte Street", "media")]
     assert sources("Ellen Marsh, who leads the group, said the report was late.") == marsh
     assert sources("Ellen Marsh, a spokeswoman, said the report was late.") == marsh
+
+
+def test_two_word_head_terms_and_offices() -> None:
+    def sources(text: str) -> list[tuple[str, str]]:
+        return [(s, k) for s, k, _r in resolved(text)]
+
+    assert sources("State television reported that he resigned.") == [("State television", "media")]
+    assert sources("The president said the talks had failed.") == [("The president", "unnamed")]
+    assert sources("President Elias Vorn said the talks had failed.") == [("President Elias Vorn", "person")]

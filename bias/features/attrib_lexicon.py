@@ -274,6 +274,10 @@ def classify_source(
     if is_outlet(tables, head, whole):
         return ("media", True)
     row = head_kind(tables, last)
+    if row is None and len(head) > 1:  # a two-word head term ("state television", "local media")
+        pair = tables.phrases.get(f"{strip_dot(head[-2])} {strip_dot(last)}")
+        if pair is not None and pair.kind in _HEAD_KINDS:
+            return (pair.kind, False)
     capital_run = _capital_run(head)
     if row is not None and not (is_capitalized(last) and len(capital_run) > 1 and row.kind != "organization"):
         kind = row.kind
