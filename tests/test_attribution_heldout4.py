@@ -57,10 +57,10 @@ def test_heldout4_figures_do_not_drop():
     report = format_evaluation(r)
     assert (r.n_gold, r.unlocated) == (125, ()), report
     assert r.precision >= 0.991, report
-    assert r.recall >= 0.959, report
-    assert r.f1 >= 0.975, report
+    assert r.recall >= 0.975, report
+    assert r.f1 >= 0.983, report
     assert r.source_overlap >= 0.999, report
-    assert r.anonymous_accuracy >= 0.982, report
+    assert r.anonymous_accuracy >= 0.983, report
     assert r.source_type_accuracy >= 0.974, report
     assert r.quote_accuracy >= 0.999, report
 
@@ -144,3 +144,13 @@ def test_two_word_head_terms_and_offices() -> None:
     assert sources("State television reported that he resigned.") == [("State television", "media")]
     assert sources("The president said the talks had failed.") == [("The president", "unnamed")]
     assert sources("President Elias Vorn said the talks had failed.") == [("President Elias Vorn", "person")]
+
+
+def test_relative_clauses_and_ages_inside_the_subject() -> None:
+    def sources(text: str) -> list[tuple[str, str]]:
+        return [(s, k) for s, k, _r in resolved(text)]
+
+    assert sources("Residents who stayed behind said the city was quiet.") == [
+        ("Residents who stayed behind", "vague")]
+    assert sources("The man who said he saw it ran away.") == [("The man", "unnamed")]
+    assert sources("Hana Suleiman, 34, who left on foot, said it was quiet.") == [("Hana Suleiman", "person")]

@@ -51,6 +51,10 @@ OBJECT = re.compile(
     r"\s+(?!(?:in|on|at|by|as|to|from|with|for|of|during|after|before|over|under|about|since|until)\b)[^\W\d_]",
     re.I,
 )
+# An age after a name, left when an insertion after it is dropped ("Hana Suleiman, 34").
+AGE_TAIL = re.compile(r",\s*\d{1,3}$")
+# "who" right before a clause start, after a word (no comma): a relative clause inside the subject.
+RELATIVE_BEFORE = re.compile(r"(?<=[^\W\d_])\s+who\s*$", re.I)
 PREPOSITION_START = re.compile(
     r"(?:in|on|at|from|with|for|of|to|by|into|onto|over|under|after|before|during|since|until)\s", re.I
 )

@@ -21,12 +21,14 @@ from bias.features.attrib_lexicon import (
     tokens,
 )
 from bias.features.attrib_patterns import (
+    AGE_TAIL,
     LETTERS_REV,
-    LETTERS_SPACE_REV,
+    RELATIVE_BEFORE,
     WORD_REV,
     WORD_SPACE_REV,
     last_run,
 )
+from bias.features.attrib_place import city_state_comma as _city_state_comma
 from bias.features.attrib_window import abbrev_before as _abbrev_before
 from bias.model import Span
 
@@ -240,6 +242,8 @@ def left_source(
                 return None, "boundary"
             retype = retype or _institution_insertion(text, j + 1, end - 1, first, tables)
             end = _strip_back(text, lo, j, AUX)
+        elif age := AGE_TAIL.search(text, max(lo, end - 6), end):  # "Hana Suleiman, 34, who ..., said"
+            end = _strip_back(text, lo, age.start(), AUX)
         else:
             break
     run = last_run(text, max(lo, end - 40), end, LETTERS_REV)
@@ -257,6 +261,15 @@ def left_source(
         w = _FIRST_LETTERS.match(text[lo:end])
         if w and w.group(1).lower() in BOUNDARY_WORDS | CLAUSE_START_WORDS:
             start = lo + w.end()
+    rel = RELATIVE_BEFORE.search(text, max(lo, start - 12), start)
+    if rel is not None:  # the clause of the cue ("The man who said") or of the subject ("Residents who left")
+        outer = _clause_start(text, lo, max(lo, rel.start() - _MAX_SUBJECT), rel.start(), tables, parsed)
+        own = not text[start:end].strip()
+        longer = phrase_from(text, lo if outer is None else outer, rel.start() if own else end, tables)
+        if longer is not None and longer.kind != "pronoun" and longer.head:
+            if own:
+                return longer, ""
+            start = longer.span.start
     hit = phrase_from(text, start, end, tables)
     if hit is not None and retype is not None and hit.kind == "person" and hit.named:
         hit = replace(hit, kind=retype)  # "Corvane, the company behind Pulse, said"
@@ -371,31 +384,6 @@ def _first_char(text: str, a: int, b: int) -> int:
     return m.start() if m else a
 
 
-# Words that show a capitalized run before a comma is an opening phrase, not a place ("On Tuesday,
-# Whitlow said", "Asked about the talks on Friday, Whitlow said"): its first word, or a day or month
-# as its last word.
-_OPENING_FIRST = frozenset({"on", "in", "at", "during", "after", "before", "since", "until", "by", "last",
-                            "this", "next", "earlier", "later", "speaking", "asked", "when", "while", "as"})
-_DAYS_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"})
-
-
-def _city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bool:
-    """A comma inside a place name ("Nogales, Sonora disclosed" / "El Paso, Texas, said")."""
-    after = text[j + 1 : end].split()
-    before = last_run(text, lo, j, LETTERS_SPACE_REV)
-    if not (
-        len(after) == 1
-        and after[0][:1].isupper()
-        and head_kind(tables, after[0]) is None
-        and strip_dot(after[0]) not in PRONOUNS
-        and before is not None
-        and text[before[0]].isupper()
-    ):
-        return False
-    words = text[before[0] : before[1]].lower().split()  # type: ignore[index]
-    return not (words[0] in _OPENING_FIRST or words[-1] in _DAYS_MONTHS)
 
 
 _MAX_SUBJECT = 160
