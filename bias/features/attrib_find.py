@@ -171,9 +171,11 @@ class _Finder:
             return
         else:
             prev = before
-        if prev == "to" and text[cue.start - 1] == " ":
-            return
+        if prev == "to" and text[cue.start - 1] == " " or pat.POSSESSIVE_BEFORE.search(text, lo, cue.start):
+            return  # "to say"; "the Council's reports": a noun
         after = text[cue.end : hi]
+        if pat.PLURAL_NOUN_CUE.match(text, cue.start, hi):
+            return  # "reports of shelling", "claims about the row": a noun
         ends = self.parsed.word_ends
         if ends[i] == cue.end or text[ends[i]].isspace():
             word = self.parsed.word_lower[i]  # the cue's first word, as parsed

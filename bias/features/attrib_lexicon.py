@@ -306,8 +306,10 @@ def classify_source(
     k = len(head) - len(capital_run)
     if k > 0 and _media_noun_before(tables, [strip_dot(w) for w in head[:k]]):
         return ("media", True)  # "state news agency TNA", "the newspaper Le Monde", "broadcaster RTE"
-    if len(low_run) > 1 and any(r.kind == "media_name" for r in tables.nouns.get(low_run[-1], ())):
-        return ("media", True)  # "the El Paso Times", "La Presse", "the Riverside Ledger"
+    media_word = any(r.kind == "media_name" for r in tables.nouns.get(low_run[-1], ()))
+    given_name = low_run[0] in tables.genders  # "Ellen Star" is a person, not an outlet
+    if media_word and not given_name and (len(low_run) > 1 or k > 0 and strip_dot(head[k - 1]) == "the"):
+        return ("media", True)  # "the El Paso Times", "La Presse", "the Riverside Ledger", "the Chronicle"
     if len(low_run) > 1 and any(r.kind == "postnominal" for r in tables.nouns.get(low_run[-1], ())):
         return ("person", True)  # "Olivia Strand KC", "Ann Lee MP": letters after a person's name
     if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):

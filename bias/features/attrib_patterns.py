@@ -55,6 +55,10 @@ OBJECT = re.compile(
 AGE_TAIL = re.compile(r",\s*\d{1,3}$")
 # "who" right before a clause start, after a word (no comma): a relative clause inside the subject.
 RELATIVE_BEFORE = re.compile(r"(?<=[^\W\d_])\s+who\s*$", re.I)
+# A possessive right before a cue makes the cue a noun ("the Council's reports", "Reuters' reports").
+POSSESSIVE_BEFORE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s+$")
+# "reports of shelling", "reports about the row", "claims of fraud": the plural noun, not the verb.
+PLURAL_NOUN_CUE = re.compile(r"(?:reports\s+(?:of|about)|claims\s+of)\b", re.I)
 PREPOSITION_START = re.compile(
     r"(?:in|on|at|from|with|for|of|to|by|into|onto|over|under|after|before|during|since|until)\s", re.I
 )

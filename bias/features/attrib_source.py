@@ -294,14 +294,10 @@ def _clause_start(
     text: str, lo: int, floor: int, end: int, tables: Tables, parsed: Parsed
 ) -> int | None:
     """Where the clause ending at ``end`` starts: after the last boundary in ``text[floor:end]`` (a
-    boundary mark, a sentence end, a quotation mark, or a space before a boundary word such as
-    "that"/"who"), or None when there is none.
-
-    The same result as a character-by-character scan leftwards from ``end``, but it only visits the
-    marks (one regex pass) and the words (a space followed by a letter always starts a parsed word,
-    so the boundary words are found among the parsed words; only a word that is not plain ASCII
-    letters, or is a boundary word, is read again from the text).
-    """
+    boundary mark, a sentence end, a quotation mark, a time such as "09:05", or a space before a
+    boundary word such as "that"/"who"), or None when there is none. It visits only the marks (one
+    regex pass) and the parsed words (only a word that is not plain ASCII letters, or is a boundary
+    word, is read again from the text)."""
     stop = -1  # the last mark in the range that ends the clause
     for m in reversed(list(_STOP_CANDIDATE.finditer(text, floor, end))):
         j = m.start()
@@ -310,11 +306,14 @@ def _clause_start(
             continue
         if ch in _QUOTE_ONLY and not _quote_boundary(text, j):
             continue
-        if ch == "," and (
-            _city_state_comma(text, lo, j, end, tables)
-            or text[j - 1 : j].isdigit()
-            and text[j + 1 : j + 2].isdigit()  # "12,000 workers"
-        ):
+        if ch in ",:" and text[j - 1 : j].isdigit() and text[j + 1 : j + 2].isdigit():
+            if ch == ",":
+                continue  # "12,000 workers"
+            stop = j + 1  # a time ("09:05 Prime Minister X said"): the clause starts after its minutes
+            while stop + 1 < end and text[stop + 1].isdigit():
+                stop += 1
+            break
+        if ch == "," and _city_state_comma(text, lo, j, end, tables):
             continue
         if ch == "." and j > lo and _abbrev_before(text, lo, j):
             continue

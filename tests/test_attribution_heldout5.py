@@ -1,0 +1,59 @@
+"""The fifth held-out set (tests/data/heldout5, tests/gold/heldout5_attribution.jsonl): seven invented
+articles (obituary, Q&A interview, budget live blog, flood story, school board, leaked energy memo, arts
+review), annotated by the guide and committed before the extractor ran on them.
+First run (code of 2026-11-23 18:17): P 0.941, R 0.772, F1 0.848 (source 1.000, anonymity 0.958,
+type 0.884, quote 1.000). The thresholds below are the figures after the general fixes tested here;
+they may only go up. Known misses: bare Q&A answer labels ("Reyes: ..."), "she recalled being told".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bias.corpus.load import iter_inputs
+from bias.corpus.segment import parse
+from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
+from bias.features.attrib_find import find_attribution_records
+from bias.features.attribution import EXTRACTOR
+from bias.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    p = parse(Article(id="t", outlet="o", title="", text=text))
+    return [(text[a.source.start : a.source.end], a.kind) for a in find_attribution_records(p) if a.source]
+
+
+def test_family_visitors_institutions_and_documents_are_source_nouns() -> None:
+    assert sources("Her son said she loved the sea.") == [("Her son", "unnamed")]
+    assert sources("The gallery said the show would close.") == [("The gallery", "organization")]
+    assert sources("Another visitor said the show was moving.") == [("Another visitor", "unnamed")]
+    assert sources("Several said the meeting was tense.") == [("Several", "vague")]
+    assert sources("The Estrian Chamber of Commerce said trade had slowed.") == [
+        ("The Estrian Chamber of Commerce", "organization")]
+
+
+def test_outlet_words_times_and_possessives() -> None:
+    assert sources("According to the Chronicle, the mayor had resigned.") == [("the Chronicle", "media")]
+    assert sources("Ellen Star said the mayor had resigned.") == [("Ellen Star", "person")]
+    assert sources("09:05 Prime Minister Henrik Dahl said the budget would pass.") == [
+        ("Prime Minister Henrik Dahl", "person")]
+    assert sources("The Fiscal Council's reports are normally published in May.") == []
+    assert sources("Press reports about the row have helped.") == []
+    assert sources("Reuters reports that the deal is off.") == [("Reuters", "media")]
+
+
+def test_heldout5_figures_do_not_drop():
+    arts = [a for a in iter_inputs([str(ROOT / "tests" / "data" / "heldout5")]) if isinstance(a, Article)]
+    pairs = [(a, EXTRACTOR.run(parse(a)).records["attributions"]) for a in arts]
+    r = evaluate_attribution(load_gold(ROOT / "tests" / "gold" / "heldout5_attribution.jsonl"), pairs)
+    report = format_evaluation(r)
+    assert (r.n_gold, r.unlocated) == (123, ()), report
+    assert r.precision >= 0.955, report
+    assert r.recall >= 0.869, report
+    assert r.f1 >= 0.910, report
+    assert r.source_overlap >= 0.999, report
+    assert r.anonymous_accuracy >= 0.962, report
+    assert r.source_type_accuracy >= 0.924, report
+    assert r.quote_accuracy >= 0.999, report
