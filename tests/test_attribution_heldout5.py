@@ -3,7 +3,7 @@ articles (obituary, Q&A interview, budget live blog, flood story, school board, 
 review), annotated by the guide and committed before the extractor ran on them.
 First run (code of 2026-11-23 18:17): P 0.941, R 0.772, F1 0.848 (source 1.000, anonymity 0.958,
 type 0.884, quote 1.000). The thresholds below are the figures after the general fixes tested here;
-they may only go up. Known misses: bare Q&A answer labels ("Reyes: ..."), "she recalled being told".
+they may only go up. Known misses: "she recalled being told", one-word company names typed as persons.
 """
 
 from __future__ import annotations
@@ -50,10 +50,16 @@ def test_heldout5_figures_do_not_drop():
     r = evaluate_attribution(load_gold(ROOT / "tests" / "gold" / "heldout5_attribution.jsonl"), pairs)
     report = format_evaluation(r)
     assert (r.n_gold, r.unlocated) == (123, ()), report
-    assert r.precision >= 0.955, report
-    assert r.recall >= 0.869, report
-    assert r.f1 >= 0.910, report
+    assert r.precision >= 0.956, report
+    assert r.recall >= 0.910, report
+    assert r.f1 >= 0.932, report
     assert r.source_overlap >= 0.999, report
-    assert r.anonymous_accuracy >= 0.962, report
-    assert r.source_type_accuracy >= 0.924, report
+    assert r.anonymous_accuracy >= 0.963, report
+    assert r.source_type_accuracy >= 0.928, report
     assert r.quote_accuracy >= 0.999, report
+
+
+def test_question_and_answer_labels() -> None:
+    text = ("Dana Reyes is the harbour master.\n\nQ: What do you do?\n\nReyes: Everything nobody notices.\n\n"
+            "Note: The interview was edited.\n\nUpdate: Smith: not a speaker.")
+    assert sources(text) == [("Reyes", "person")]

@@ -29,6 +29,7 @@ from bias.features import attrib_patterns as pat
 from bias.features.attrib_checks import agrees, comma_before, ends_heading, first_word, name_elsewhere
 from bias.features.attrib_content import Contents
 from bias.features.attrib_lexicon import CueForm, Tables, count_tokens, cue_at, default_tables, role_of
+from bias.features.attrib_qa import qa_answers
 from bias.features.attrib_quotes import QuoteIndex
 from bias.features.attrib_relative import relative_source
 from bias.features.attrib_resolve import ANONYMOUS_KINDS, Attribution, continue_quotes, resolve
@@ -109,10 +110,6 @@ class _Finder:
             return None
         return parsed.word_lower[k]
 
-    def prior(self, lo: int, before: int) -> Attribution | None:
-        """The last attribution whose cue starts in ``[lo, before)``."""
-        return self.taken.prior(lo, before)
-
     def prior_speaker(self, lo: int, before: int) -> Attribution | None:
         """The last attribution in ``[lo, before)`` whose cue names a speaker (not "in a post", which
         only frames the verb next to it: "called X ... in a post on X and said ...")."""
@@ -184,7 +181,7 @@ class _Finder:
         inverted = False
         src: SourceHit | None
         if word.endswith("ing") and prev not in pat.PASSIVE:
-            prior = self.prior(lo, cue.start)
+            prior = self.taken.prior(lo, cue.start)  # the last attribution with a cue in [lo, cue)
             if form.needs == "after":
                 if prior is None:
                     return
@@ -307,6 +304,8 @@ class _Finder:
             ):
                 continue
             self.add(cue, colon, src, lo, hi, nested)
+        for cue, src in qa_answers(text, self.parsed.paragraphs, t):  # "Reyes: Everything ..." (Q&A)
+            self.add(cue, colon, src, *self.bounds(cue))
         for dash_start, dash_end, match_end, quoted in pat.dash_credits(text):
             cue = Span(dash_start, dash_end)
             if cue.start in taken:
