@@ -7,15 +7,10 @@ The thresholds below are the figures after the general fixes tested here; they m
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bias.corpus.load import iter_inputs
 from bias.corpus.segment import parse
-from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
 from bias.features.attribution import EXTRACTOR
 from bias.model import Article
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.goldsets import assert_figures, gold_result
 
 
 def found(text: str) -> list[tuple[str, str | None, str]]:
@@ -86,20 +81,12 @@ def test_new_source_nouns_and_outlet_noun_before_a_name():
     assert found("The reporter Anna Smith said no more.")[0][2] == "person"
 
 
-def heldout3_result():
-    arts = [a for a in iter_inputs([str(ROOT / "tests" / "data" / "heldout3")]) if isinstance(a, Article)]
-    pairs = [(a, EXTRACTOR.run(parse(a)).records["attributions"]) for a in arts]
-    return evaluate_attribution(load_gold(ROOT / "tests" / "gold" / "heldout3_attribution.jsonl"), pairs)
-
-
 def test_heldout3_figures_do_not_drop():
-    r = heldout3_result()
-    report = format_evaluation(r)
-    assert (r.n_gold, r.unlocated) == (124, ()), report
-    assert r.precision >= 0.975, report
-    assert r.recall >= 0.983, report
-    assert r.f1 >= 0.979, report
-    assert r.source_overlap >= 0.991, report
-    assert r.anonymous_accuracy >= 0.991, report
-    assert r.source_type_accuracy >= 0.974, report
-    assert r.quote_accuracy >= 0.991, report
+    assert_figures(gold_result("heldout3", "heldout3_attribution.jsonl"), 124,
+                   precision=0.975,
+                   recall=0.983,
+                   f1=0.979,
+                   source_overlap=0.991,
+                   anonymous_accuracy=0.991,
+                   source_type_accuracy=0.974,
+                   quote_accuracy=0.991)

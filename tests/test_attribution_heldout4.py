@@ -8,16 +8,10 @@ The thresholds below are the figures after the general fixes tested here; they m
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bias.corpus.load import iter_inputs
 from bias.corpus.segment import parse
-from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
 from bias.features.attrib_find import find_attribution_records
-from bias.features.attribution import EXTRACTOR
 from bias.model import Article
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.goldsets import assert_figures, gold_result
 
 
 def resolved(text: str) -> list[tuple[str, str, str | None]]:
@@ -46,23 +40,15 @@ def test_names_after_the_and_known_other_gender_are_not_antecedents() -> None:
     assert resolved(text) == [("he", "unnamed", None)]  # Ruth is a woman's name
 
 
-def heldout4_result():  # noqa: ANN201
-    arts = [a for a in iter_inputs([str(ROOT / "tests" / "data" / "heldout4")]) if isinstance(a, Article)]
-    pairs = [(a, EXTRACTOR.run(parse(a)).records["attributions"]) for a in arts]
-    return evaluate_attribution(load_gold(ROOT / "tests" / "gold" / "heldout4_attribution.jsonl"), pairs)
-
-
 def test_heldout4_figures_do_not_drop():
-    r = heldout4_result()
-    report = format_evaluation(r)
-    assert (r.n_gold, r.unlocated) == (125, ()), report
-    assert r.precision >= 0.991, report
-    assert r.recall >= 0.975, report
-    assert r.f1 >= 0.983, report
-    assert r.source_overlap >= 0.999, report
-    assert r.anonymous_accuracy >= 0.983, report
-    assert r.source_type_accuracy >= 0.974, report
-    assert r.quote_accuracy >= 0.999, report
+    assert_figures(gold_result("heldout4", "heldout4_attribution.jsonl"), 125,
+                   precision=0.991,
+                   recall=0.975,
+                   f1=0.983,
+                   source_overlap=0.999,
+                   anonymous_accuracy=0.983,
+                   source_type_accuracy=0.974,
+                   quote_accuracy=0.999)
 
 
 def test_opening_phrases_media_and_document_heads() -> None:

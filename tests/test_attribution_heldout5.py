@@ -8,16 +8,10 @@ they may only go up. Known misses: "she recalled being told", one-word company n
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bias.corpus.load import iter_inputs
 from bias.corpus.segment import parse
-from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
 from bias.features.attrib_find import find_attribution_records
-from bias.features.attribution import EXTRACTOR
 from bias.model import Article
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.goldsets import assert_figures, gold_result
 
 
 def sources(text: str) -> list[tuple[str, str]]:
@@ -45,18 +39,14 @@ def test_outlet_words_times_and_possessives() -> None:
 
 
 def test_heldout5_figures_do_not_drop():
-    arts = [a for a in iter_inputs([str(ROOT / "tests" / "data" / "heldout5")]) if isinstance(a, Article)]
-    pairs = [(a, EXTRACTOR.run(parse(a)).records["attributions"]) for a in arts]
-    r = evaluate_attribution(load_gold(ROOT / "tests" / "gold" / "heldout5_attribution.jsonl"), pairs)
-    report = format_evaluation(r)
-    assert (r.n_gold, r.unlocated) == (123, ()), report
-    assert r.precision >= 0.956, report
-    assert r.recall >= 0.910, report
-    assert r.f1 >= 0.932, report
-    assert r.source_overlap >= 0.999, report
-    assert r.anonymous_accuracy >= 0.963, report
-    assert r.source_type_accuracy >= 0.928, report
-    assert r.quote_accuracy >= 0.999, report
+    assert_figures(gold_result("heldout5", "heldout5_attribution.jsonl"), 123,
+                   precision=0.956,
+                   recall=0.910,
+                   f1=0.932,
+                   source_overlap=0.999,
+                   anonymous_accuracy=0.963,
+                   source_type_accuracy=0.928,
+                   quote_accuracy=0.999)
 
 
 def test_question_and_answer_labels() -> None:

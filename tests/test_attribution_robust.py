@@ -9,17 +9,12 @@ figures reached after the fixes; they may only go up.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bias.corpus.load import iter_inputs
 from bias.corpus.segment import parse
-from bias.evaluation import evaluate_attribution, format_evaluation, load_gold
 from bias.features.attribution import EXTRACTOR
 from bias.model import Article
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.goldsets import assert_figures, gold_result
 
 
 def recs(text: str):
@@ -227,23 +222,15 @@ def test_agentless_said_to_be():
     assert (trip(r["cue"]), r["source"]) == (at(t, "said"), None)
 
 
-def heldout_result():
-    arts = [a for a in iter_inputs([str(ROOT / "tests" / "data" / "heldout")]) if isinstance(a, Article)]
-    pairs = [(a, EXTRACTOR.run(parse(a)).records["attributions"]) for a in arts]
-    return evaluate_attribution(load_gold(ROOT / "tests" / "gold" / "heldout_attribution.jsonl"), pairs)
-
-
 def test_heldout_figures_do_not_drop():
-    r = heldout_result()
-    report = format_evaluation(r)
-    assert (r.n_gold, r.unlocated) == (71, ()), report
-    assert r.f1 >= 0.97, report
-    assert r.precision >= 0.98, report
-    assert r.recall >= 0.97, report
-    assert r.source_overlap >= 0.99, report
-    assert r.anonymous_accuracy >= 0.98, report
-    assert r.source_type_accuracy >= 0.99, report
-    assert r.quote_accuracy >= 0.95, report
+    assert_figures(gold_result("heldout", "heldout_attribution.jsonl"), 71,
+                   f1=0.97,
+                   precision=0.98,
+                   recall=0.97,
+                   source_overlap=0.99,
+                   anonymous_accuracy=0.98,
+                   source_type_accuracy=0.99,
+                   quote_accuracy=0.95)
 
 
 def test_plural_bodies_are_vague_and_union_leaders_are_advocates() -> None:
