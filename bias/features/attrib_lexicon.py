@@ -312,7 +312,8 @@ def classify_source(
         return ("media", True)  # "the El Paso Times", "La Presse", "the Riverside Ledger", "the Chronicle"
     if len(low_run) > 1 and any(r.kind == "postnominal" for r in tables.nouns.get(low_run[-1], ())):
         return ("person", True)  # "Olivia Strand KC", "Ann Lee MP": letters after a person's name
-    if is_acronym(last) or any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ())):
+    org_word = any(r.kind == "org_word" for r in tables.nouns.get(low_run[-1], ()))
+    if is_acronym(last) or org_word and not given_name:  # "Corran Energy"; "Ellen Power" is a person
         return ("organization", True)
     return ("person", True)
 

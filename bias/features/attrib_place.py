@@ -1,11 +1,15 @@
-"""Commas inside a place name before a verb ("Nogales, Sonora disclosed", "El Paso, Texas, said"), told
-apart from an opening phrase before the subject ("On Tuesday, Whitlow said"), for the clause scan of
-:mod:`bias.features.attrib_source`."""
+"""What the rest of the text tells about capitalized words near a cue, for
+:mod:`bias.features.attrib_source`: a comma inside a place name ("Nogales, Sonora disclosed", "El Paso,
+Texas, said") told apart from an opening phrase ("On Tuesday, Whitlow said"), and a company's short
+name ("Corran said" after "Corran Energy")."""
 
 from __future__ import annotations
 
+import re
+
 from bias.features.attrib_lexicon import PRONOUNS, Tables, head_kind, strip_dot
 from bias.features.attrib_patterns import LETTERS_SPACE_REV, last_run
+from bias.features.attrib_pronoun import given_names_before
 
 # Words that show a capitalized run before a comma is an opening phrase, not a place ("On Tuesday,
 # Whitlow said", "Asked about the talks on Friday, Whitlow said"): its first word, or a day or month
@@ -32,3 +36,15 @@ def city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bo
         return False
     words = text[before[0] : before[1]].lower().split()  # type: ignore[index]
     return not (words[0] in _OPENING_FIRST or words[-1] in _DAYS_MONTHS)
+
+
+def short_company_name(text: str, word: str, tables: Tables) -> bool:
+    """True when ``word`` is written elsewhere in ``text`` as the first word of a company or
+    institution name ("Corran" and "Corran Energy"), so on its own it names that body; not when a
+    given name stands before it too ("Graham Mayhew" and "Mayhew Construction": a person)."""
+    if next(given_names_before(word, text), None) is not None:
+        return False
+    for m in re.finditer(re.escape(word) + r"\s+([A-Z][\w’'&\-]*)", text):
+        if any(r.kind == "org_word" for r in tables.nouns.get(strip_dot(m.group(1)), ())):
+            return True
+    return False

@@ -28,7 +28,7 @@ from bias.features.attrib_patterns import (
     WORD_SPACE_REV,
     last_run,
 )
-from bias.features.attrib_place import city_state_comma as _city_state_comma
+from bias.features.attrib_place import city_state_comma, short_company_name
 from bias.features.attrib_window import abbrev_before as _abbrev_before
 from bias.model import Span
 
@@ -170,6 +170,8 @@ def phrase_from(text: str, start: int, end: int, tables: Tables) -> SourceHit | 
     if got is None:
         return None
     kind, named = got
+    if kind == "person" and len(head) == 1 and short_company_name(text, head[0], tables):
+        kind = "organization"  # "Corran said", the article having named "Corran Energy"
     # "testimony from a special agent": a document typed by its speaker
     if (
         kind == "document"
@@ -313,7 +315,7 @@ def _clause_start(
             while stop + 1 < end and text[stop + 1].isdigit():
                 stop += 1
             break
-        if ch == "," and _city_state_comma(text, lo, j, end, tables):
+        if ch == "," and city_state_comma(text, lo, j, end, tables):
             continue
         if ch == "." and j > lo and _abbrev_before(text, lo, j):
             continue
