@@ -67,11 +67,8 @@ def ends_heading(text: str, paragraphs: Sequence[Span], starts: Sequence[int], c
     six words, no quotation mark, nothing after the cue ("What they said"). ``starts``: the
     paragraphs' starts."""
     k = bisect_right(starts, cue.start) - 1
-    if k < 0 or not paragraphs[k].start <= cue.start < paragraphs[k].end:
-        return False
+    if k < 0 or not paragraphs[k].start <= cue.start < paragraphs[k].end or cue.end + 3 < paragraphs[k].end:
+        return False  # (a paragraph that goes on after the cue is no heading ending with it)
     para = text[paragraphs[k].start : paragraphs[k].end]
-    return (
-        not text[cue.end : paragraphs[k].end].strip()
-        and len(para.split()) <= 6
-        and not pat.QUOTE_MARK.search(para)
-    )
+    after = text[cue.end : paragraphs[k].end]
+    return not after.strip() and len(para.split()) <= 6 and not pat.QUOTE_MARK.search(para)

@@ -168,7 +168,8 @@ class _Finder:
             return
         else:
             prev = before
-        if prev == "to" and text[cue.start - 1] == " " or pat.POSSESSIVE_BEFORE.search(text, lo, cue.start):
+        near = max(lo, cue.start - 12)
+        if prev == "to" and text[cue.start - 1] == " " or pat.POSSESSIVE_BEFORE.search(text, near, cue.start):
             return  # "to say"; "the Council's reports": a noun
         after = text[cue.end : hi]
         if pat.PLURAL_NOUN_CUE.match(text, cue.start, hi):

@@ -5,8 +5,6 @@ name ("Corran said" after "Corran Energy")."""
 
 from __future__ import annotations
 
-import re
-
 from bias.features.attrib_lexicon import PRONOUNS, Tables, head_kind, strip_dot
 from bias.features.attrib_patterns import LETTERS_SPACE_REV, last_run
 from bias.features.attrib_pronoun import given_names_before
@@ -42,9 +40,11 @@ def short_company_name(text: str, word: str, tables: Tables) -> bool:
     """True when ``word`` is written elsewhere in ``text`` as the first word of a company or
     institution name ("Corran" and "Corran Energy"), so on its own it names that body; not when a
     given name stands before it too ("Graham Mayhew" and "Mayhew Construction": a person)."""
-    if next(given_names_before(word, text), None) is not None:
-        return False
-    for m in re.finditer(re.escape(word) + r"\s+([A-Z][\w’'&\-]*)", text):
-        if any(r.kind == "org_word" for r in tables.nouns.get(strip_dot(m.group(1)), ())):
-            return True
+    key = word + " "
+    i = text.find(key)
+    while i != -1:
+        after = text[i + len(key) : i + len(key) + 24].split(" ", 1)[0].rstrip(".,;:’'")
+        if after[:1].isupper() and any(r.kind == "org_word" for r in tables.nouns.get(after.lower(), ())):
+            return next(given_names_before(word, text), None) is None
+        i = text.find(key, i + 1)
     return False
