@@ -69,22 +69,19 @@ class Parsed:
     @classmethod
     def from_word_offsets(cls, article: Article, paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
                           word_starts: tuple[int, ...], word_ends: tuple[int, ...],
-                          quotes: tuple[Quote, ...], word_texts: tuple[str, ...] | None = None,
-                          word_lower: tuple[str, ...] | None = None) -> Parsed:
+                          quotes: tuple[Quote, ...], word_lower: tuple[str, ...] | None = None) -> Parsed:
         """A parse whose words are given as offsets (``0 <= start <= end``, sorted, disjoint).
 
         Equal to ``Parsed(article, paragraphs, sentences, words, quotes)`` with ``words`` the spans
-        of those offsets; the word spans are only built if ``words`` is read. ``word_texts``, when
-        given, must be the texts of those words (as the parser finds them anyway), and ``word_lower``
-        the same texts lower-cased (each ``str.lower`` of its word).
+        of those offsets; the word spans are only built if ``words`` is read. ``word_lower``, when
+        given, must be the texts of those words lower-cased (each ``str.lower`` of its word, as the
+        parser finds them anyway).
         """
         parsed = object.__new__(cls)
         for name, value in (("article", article), ("paragraphs", paragraphs), ("sentences", sentences),
                             ("quotes", quotes), ("sentence_starts", tuple(map(_START, sentences))),
                             ("word_starts", word_starts), ("word_ends", word_ends)):
             object.__setattr__(parsed, name, value)
-        if word_texts is not None:
-            object.__setattr__(parsed, "word_texts", word_texts)
         if word_lower is not None:
             object.__setattr__(parsed, "word_lower", word_lower)
         return parsed

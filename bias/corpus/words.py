@@ -49,6 +49,19 @@ def char_classes() -> np.ndarray:
     return classes
 
 
+def classes_of(code: np.ndarray) -> np.ndarray:
+    """The :func:`char_classes` class of every code point in ``code`` (an unsigned int array);
+    those outside the Basic Multilingual Plane (rare) are classified one by one."""
+    table = char_classes()
+    if not len(code) or code.max() < BMP:
+        return table.take(code)
+    cls = table[np.minimum(code, BMP - 1)]
+    for i in np.flatnonzero(code >= BMP).tolist():
+        ch = chr(code[i])
+        cls[i] = DIGIT if ch.isdecimal() else LETTER if ch.isalnum() else OTHER
+    return cls
+
+
 @cache
 def window_table() -> np.ndarray:
     """For every window of five classes packed as ``c0 << 12 | c1 << 9 | c2 << 6 | c3 << 3 | c4``:
@@ -85,13 +98,7 @@ def word_table(text: str) -> _WordTable:
     pad = _WINDOW // 2 + 1  # classes on each side, so the mask also covers one character each side
     code = np.zeros(n + 2 * pad, np.uint32)  # code[i + pad] is text[i]
     code[pad:-pad] = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    if code.max() < BMP:
-        cls = char_classes().take(code)
-    else:  # a character outside the BMP (rare): those one by one
-        cls = char_classes()[np.minimum(code, BMP - 1)]
-        for i in np.flatnonzero(code >= BMP).tolist():
-            ch = text[i - pad]
-            cls[i] = DIGIT if ch.isdecimal() else LETTER if ch.isalnum() else OTHER
+    cls = classes_of(code)
     pairs = (cls[:-1] << _BITS) | cls[1:]
     quads = (pairs[:-2] << (2 * _BITS)) | pairs[2:]
     # in_word[j]: is text[j - 1] part of a word (False for the padding at j = 0 and j = n + 1)

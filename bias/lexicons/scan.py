@@ -18,35 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
-from bias.corpus.words import BMP as _BMP
-from bias.corpus.words import LETTER, char_classes
+from bias.corpus.words import LETTER, classes_of
 
 _SKETCH_BITS = 16
 
 
-@cache
-def _alnum_table() -> np.ndarray:
-    """``str.isalnum`` of every code point of the Basic Multilingual Plane (built once, read-only;
-    derived from the parser's character classes, whose letters and digits are exactly these)."""
-    table = char_classes() >= LETTER
-    table.flags.writeable = False
-    return table
-
-
 def alnum_mask(codes: np.ndarray) -> np.ndarray:
-    """One bool per code point in ``codes`` (an int array): is that character a letter or digit?"""
-    table = _alnum_table()
-    if not len(codes) or codes.max() < _BMP:
-        return table.take(codes)
-    astral = codes >= _BMP
-    mask = table.take(np.where(astral, 0, codes))
-    where = np.flatnonzero(astral)
-    mask[where] = [chr(c).isalnum() for c in codes[where].tolist()]
-    return mask
+    """One bool per code point in ``codes`` (an int array): is that character a letter or digit?
+    (The parser's character classes, :func:`bias.corpus.words.classes_of`: its letters and digits
+    are exactly ``str.isalnum``.)"""
+    return classes_of(codes) >= LETTER
 
 
 @dataclass(frozen=True, slots=True, eq=False)
