@@ -270,7 +270,7 @@ class FastAnalyzer(SentimentIntensityAnalyzer):
         for i in scored:
             if not (lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of"):
                 reach = lower[max(i - 3, 0):i + 1]
-                if not _RULE_WORDS.isdisjoint(reach) or (maybe_nt and _rule_in(reach)):
+                if _rule_in(reach) if maybe_nt else not _RULE_WORDS.isdisjoint(reach):
                     sentiments[i] = self._valence(tokens, lower, i)
                 else:
                     sentiments[i] = self._plain_valence(tokens, lower, i)

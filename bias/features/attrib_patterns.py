@@ -64,10 +64,12 @@ PREPOSITION_START = re.compile(
 )
 # Everything after a cue up to the end of its sentence is a time ("reports next week", "will testify
 # later this month", "said on Monday."): the verb reports nothing in this sentence.
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"])
 _TIME_WORD = (r"(?:today|tonight|tomorrow|yesterday|now|soon|later|earlier|again|\d{1,4}(?:st|nd|rd|th)?|"
-              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|week(?:end)?|month|year|quarter|morning|"
-              r"afternoon|evening|night|(?:jan|febr)uary|march|april|may|june|july|august|september|"
-              r"october|november|december)")
+              r"week(?:end)?|month|year|quarter|morning|afternoon|evening|night|"
+              + "|".join(sorted(WEEKDAYS | MONTHS)) + ")")
 _TIME_LINK = r"(?:on|in|at|by|until|next|last|this|that|the|of|each|every|early|late)"
 TIME_ONLY = re.compile(r"(?:\s+" + _TIME_LINK + r")*\s+" + _TIME_WORD + r"(?:\s+(?:" + _TIME_LINK[3:-1] + "|"
                        + _TIME_WORD[3:-1] + r"))*\s*[.!?]?\s*$", re.IGNORECASE)

@@ -6,7 +6,7 @@ name ("Corran said" after "Corran Energy")."""
 from __future__ import annotations
 
 from bias.features.attrib_lexicon import PRONOUNS, Tables, head_kind, strip_dot
-from bias.features.attrib_patterns import LETTERS_SPACE_REV, last_run
+from bias.features.attrib_patterns import LETTERS_SPACE_REV, MONTHS, WEEKDAYS, last_run
 from bias.features.attrib_pronoun import given_names_before
 
 # Words that show a capitalized run before a comma is an opening phrase, not a place ("On Tuesday,
@@ -14,9 +14,6 @@ from bias.features.attrib_pronoun import given_names_before
 # as its last word.
 _OPENING_FIRST = frozenset({"on", "in", "at", "during", "after", "before", "since", "until", "by", "last",
                             "this", "next", "earlier", "later", "speaking", "asked", "when", "while", "as"})
-_DAYS_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"})
 
 
 def city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bool:
@@ -33,7 +30,7 @@ def city_state_comma(text: str, lo: int, j: int, end: int, tables: Tables) -> bo
     ):
         return False
     words = text[before[0] : before[1]].lower().split()  # type: ignore[index]
-    return not (words[0] in _OPENING_FIRST or words[-1] in _DAYS_MONTHS)
+    return not (words[0] in _OPENING_FIRST or words[-1] in WEEKDAYS | MONTHS)
 
 
 def short_company_name(text: str, word: str, tables: Tables) -> bool:

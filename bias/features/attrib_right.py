@@ -11,7 +11,7 @@ import re
 from bias.features import attrib_patterns as pat
 from bias.features.attrib_lexicon import Tables, head_kind, is_acronym, is_capitalized, strip_dot, tokens
 from bias.features.attrib_patterns import WORD_SPACE_REV, last_run
-from bias.features.attrib_source import DETERMINERS, SourceHit, phrase_from, words_of
+from bias.features.attrib_source import DETERMINERS, SourceHit, phrase_from
 from bias.features.attrib_window import abbrev_before as _abbrev_before
 
 _COMMA = re.compile(r",")
@@ -23,11 +23,7 @@ _RIGHT_STOP = re.compile(
     r"according|citing|noting|saying|as|because|speaking|told|said)\b|[;:“\"]|\s[—–]\s|\s--\s"
     r"|\s(?:because|although|though|whereas)\s"  # a reason or concession ends the source phrase
 )
-_WEEKDAY = words_of(
-    """
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    """
-)
+_WEEKDAY = pat.WEEKDAYS | {"yesterday", "today", "tonight"}
 
 
 def right_source(

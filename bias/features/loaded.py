@@ -56,20 +56,6 @@ class LoadedHit:
     alternative: str
     lexicon: str
 
-    # Written out (the dataclass keeps it): sets the slots directly, cheaper than the generated
-    # frozen __init__ (one hit per loaded term of every article).
-    def __init__(self, span: Span, text: str, term: str, category: str, voice: str, weight: float,
-                 explanation: str, alternative: str, lexicon: str) -> None:
-        _set_span(self, span)
-        _set_text(self, text)
-        _set_term(self, term)
-        _set_category(self, category)
-        _set_voice(self, voice)
-        _set_weight(self, weight)
-        _set_explanation(self, explanation)
-        _set_alternative(self, alternative)
-        _set_lexicon(self, lexicon)
-
     def record(self) -> dict[str, object]:
         return {"start": self.span.start, "end": self.span.end, "text": self.text, "term": self.term,
                 "category": self.category, "voice": self.voice, "explanation": self.explanation,
@@ -80,11 +66,6 @@ class LoadedHit:
         if self.alternative:
             note += f" Neutral alternative: {self.alternative}."
         return Evidence(self.span, NAME, f"loaded_{self.category}", self.term, self.weight, note)
-
-
-(_set_span, _set_text, _set_term, _set_category, _set_voice, _set_weight, _set_explanation, _set_alternative,
- _set_lexicon) = (vars(LoadedHit)[f].__set__ for f in ("span", "text", "term", "category", "voice", "weight",
-                                                         "explanation", "alternative", "lexicon"))
 
 
 def build_matcher(extra_lexicons: Iterable[Lexicon] = ()) -> Matcher:
