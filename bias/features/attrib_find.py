@@ -164,13 +164,12 @@ class _Finder:
             if is_noun_use(text, lo, cue.start):
                 return
             prev = pat.last_word(text, floor, cue.start).lower()
-        elif before in NOUN_DETERMINERS:  # "the report": a noun
+        elif before in NOUN_DETERMINERS:  # "the report": a noun (a possessive before is never a plain word)
             return
         else:
             prev = before
-        near = max(lo, cue.start - 12)
-        if prev == "to" and text[cue.start - 1] == " " or pat.POSSESSIVE_BEFORE.search(text, near, cue.start):
-            return  # "to say"; "the Council's reports": a noun
+        if prev == "to" and text[cue.start - 1] == " ":
+            return
         after = text[cue.end : hi]
         if pat.PLURAL_NOUN_CUE.match(text, cue.start, hi):
             return  # "reports of shelling", "claims about the row": a noun

@@ -75,7 +75,10 @@ def right_source(
 
 
 def is_noun_use(text: str, lo: int, cue_start: int) -> bool:
-    """True when the cue word follows a determiner ("the report", "any statements")."""
+    """True when the cue word follows a determiner or a possessive ("the report", "any statements",
+    "the Council's reports", "Reuters' reports")."""
+    if pat.POSSESSIVE_BEFORE.search(text, max(lo, cue_start - 12), cue_start):
+        return True
     run = last_run(text, max(lo, cue_start - 40), cue_start, WORD_SPACE_REV)
     return run is not None and text[run[0] : run[1]].lower() in NOUN_DETERMINERS
 
