@@ -124,17 +124,13 @@ def is_plural(tables: Tables, phrase: str) -> bool:
     return w.endswith("s") and not w.endswith("ss") and not words[-1][:1].isupper()
 
 
-def mentions(parsed: Parsed, window: Span, tables: Tables) -> list[tuple[str, str]]:
-    """Gendered person names in ``window`` outside quotation marks, left to right: (name, gender)."""
+def mentions(parsed: Parsed, window: Span, tables: Tables) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Capitalized name runs in ``window`` outside quotation marks, left to right, each with the
+    gender its words tell (:func:`person_gender`; None when unknown)."""
     text = parsed.text
-    out = []
     for m in _NAME_RUN.finditer(text, window.start, window.end):
-        if parsed.in_quote(Span(m.start(), m.end())) is not None:
-            continue
-        g = person_gender(tables, m.group(), text)
-        if g is not None:
-            out.append((m.group(), g))
-    return out
+        if parsed.in_quote(Span(m.start(), m.end())) is None:
+            yield m, person_gender(tables, m.group(), text)
 
 
 # Capitalized words that open a sentence without naming anyone ("The", "Last winter", "In March").
@@ -165,19 +161,14 @@ def _nearby_people(parsed: Parsed, windows: Sequence[Span], i: int, tables: Tabl
     name whose gender is known to be ``want``, else the leftmost person-like name of unknown gender
     (an unknown gender never blocks a match; a known, conflicting one does). Yields (name, gender)."""
     text = parsed.text
-    paragraphs = 0
+    breaks = 0  # paragraph breaks crossed so far
     for k in range(i - 1, max(i - 1 - _LOOK_BACK, -1), -1):
-        if k < i - 1 and "\n" in text[windows[k].end : windows[k + 1].start]:
-            paragraphs += 1
-            if paragraphs > 1:
+        if "\n" in text[windows[k].end : windows[k + 1].start]:
+            breaks += 1
+            if breaks > 1:
                 return
-        if k == i - 1 and "\n" in text[windows[k].end : windows[i].start]:
-            paragraphs += 1
         unknown = None
-        for m in _NAME_RUN.finditer(text, windows[k].start, windows[k].end):
-            if parsed.in_quote(Span(m.start(), m.end())) is not None:
-                continue
-            g = person_gender(tables, m.group(), text)
+        for m, g in mentions(parsed, windows[k], tables):
             if g == want:
                 yield m.group(), g
                 return
