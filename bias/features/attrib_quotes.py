@@ -81,24 +81,14 @@ class QuoteIndex:
 
     def ending_before(self, lo: int, pos: int, text: str, gap: re.Pattern[str]) -> Quote | None:
         """``first_ending(lo, pos, ok)`` where ``ok(q)``: ``gap`` matches all of ``text[q.span.end:pos]``
-        (no callback per look-up; most look-ups find no quotation in range and stop at once)."""
-        a, b = bisect_right(self._ends, lo), bisect_right(self._ends, pos)
-        if a == b:
+        (most look-ups find no quotation ending in range: they stop before any callback is made)."""
+        if bisect_right(self._ends, lo) == bisect_right(self._ends, pos):
             return None
-        for k in sorted(self._by_end[a:b]):
-            q = self.quotes[k]
-            if gap.fullmatch(text, q.span.end, pos) is not None:
-                return q
-        return None
+        return self.first_ending(lo, pos, lambda q: gap.fullmatch(text, q.span.end, pos) is not None)
 
     def starting_after(self, pos: int, hi: int, text: str, gap: re.Pattern[str]) -> Quote | None:
         """``first_starting(pos, hi, ok)`` where ``ok(q)``: ``gap`` matches all of
-        ``text[pos:q.span.start]``."""
-        a, b = bisect_left(self._starts, pos), bisect_left(self._starts, hi)
-        if a == b:
+        ``text[pos:q.span.start]`` (stops at once when no quotation starts in range)."""
+        if bisect_left(self._starts, pos) == bisect_left(self._starts, hi):
             return None
-        for k in sorted(self._by_start[a:b]):
-            q = self.quotes[k]
-            if gap.fullmatch(text, pos, q.span.start) is not None:
-                return q
-        return None
+        return self.first_starting(pos, hi, lambda q: gap.fullmatch(text, pos, q.span.start) is not None)
